@@ -1,0 +1,32 @@
+import type { Command } from "commander";
+import { openStore } from "../../store/store.js";
+import { pruneTraces } from "../../tracing/maintenance.js";
+import { printResult } from "../output.js";
+import { durationArg } from "../time-args.js";
+import type { ContextFactory } from "./index.js";
+
+export interface PruneResult {
+  deleted: number;
+  cutoff: string;
+  remaining: number;
+}
+
+export function registerPrune(program: Command, context: ContextFactory): void {
+  program
+    .command("prune")
+    .description("delete traces older than a duration; metric counters are kept")
+    .requiredOption("--older-than <dur>", "age of the traces to delete, e.g. 30d", durationArg)
+    .option("--json", "print the result as JSON")
+    .addHelpText("after", "\nExample:\n  $ moodfood prune --older-than 30d\n")
+    .action((options: { olderThan: number }, command: Command) => {
+      const ctx = context(command);
+      const store = openStore(ctx.config.dataDir);
+      try {
+        const cutoff = Date.now() - options.olderThan;
+        const result: PruneResult = { deleted: pruneTraces(store, cutoff), cutoff: new Date(cutoff).toISOString(), remaining: store.traces.count() };
+        printResult(ctx, result, (r) => `Deleted ${r.deleted} traces started before ${r.cutoff}; ${r.remaining} remain. Metric counters are unchanged.\n`);
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,100 @@
+import { type Command, InvalidArgumentError } from "commander";
+import type { SimulateOptions, SimulateSummary } from "../../simulate/run-simulate.js";
+import type { Store } from "../../store/store.js";
+import type { CliContext } from "../context.js";
+import { printResult } from "../output.js";
+import { intInRange } from "../parsers.js";
+import type { ContextFactory } from "./index.js";
+
+interface SimulateFlags {
+  days: number;
+  perDay: number;
+  seed: string;
+  feedbackRate: number;
+  llmFailureRate: number;
+  driftDay?: number;
+}
+
+/** A week of history with the last day drifted, so trace list, drift check and the report have something to show. */
+const DEMO_HISTORY: SimulateOptions = { days: 7, perDay: 300, seed: "demo", feedbackRate: 0.15, llmFailureRate: 0.03, driftDay: 7 };
+const DEMO_QUERY = "I'm sad and it's freezing outside";
+
+const share = (value: string): number => {
+  const x = Number(value);
+  if (value.trim() === "" || !Number.isFinite(x) || x < 0 || x > 1) throw new InvalidArgumentError("expected a number from 0 to 1.");
+  return x;
+};
+
+export function registerSimulate(program: Command, context: ContextFactory): void {
+  program
+    .command("simulate")
+    .description("fill the store with realistic past traffic: days ending yesterday (UTC), traced, with feedback and LLM failures")
+    .option("--days <n>", "days of history, ending yesterday", intInRange(1, 3650), 7)
+    .option("--per-day <n>", "queries per day", intInRange(1, 1_000_000), 500)
+    .option("--seed <s>", "random seed: the same seed gives the same history", "42")
+    .option("--feedback-rate <r>", "share of traces that get feedback, 0-1", share, 0.15)
+    .option("--llm-failure-rate <r>", "share of LLM calls that fail, 0-1", share, 0.03)
+    .option("--drift-day <d>", "from this day on (1 = the oldest) the query mix shifts", intInRange(1, 3650))
+    .option("--json", "print the summary as one JSON object")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ moodfood simulate --days 7 --per-day 1000\n  $ moodfood simulate --days 14 --drift-day 12 --seed 7 --json\n",
+    )
+    .action(async (flags: SimulateFlags, command: Command) => {
+      const ctx = context(command);
+      const options: SimulateOptions = { ...flags, driftDay: flags.driftDay ?? null };
+      const [{ checkSimulateOptions }, { openStore }] = await Promise.all([
+        import("../../simulate/simulate-options.js"),
+        import("../../store/store.js"),
+      ]);
+      checkSimulateOptions(options); // a usage error leaves no store behind
+      const store = openStore(ctx.config.dataDir);
+      try {
+        const summary = await simulateInto(ctx, store, options);
+        const { renderSimulateSummary } = await import("../render/simulate-summary.js");
+        printResult(ctx, summary, renderSimulateSummary);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command("demo")
+    .description("a first look: simulate a week of history (into an empty store) and answer one query")
+    .option("--json", "print {simulation, answer} as one JSON object")
+    .action(async (_options: unknown, command: Command) => {
+      const ctx = context(command);
+      const [{ openStore }, { runQuery }, { createPipelineDeps }, { renderDemo }] = await Promise.all([
+        import("../../store/store.js"),
+        import("../../pipeline/pipeline.js"),
+        import("../../pipeline/runtime.js"),
+        import("../render/demo.js"),
+      ]);
+      const store = openStore(ctx.config.dataDir);
+      try {
+        const empty = store.traces.list({ limit: 1 }).length === 0;
+        const simulation = empty ? await simulateInto(ctx, store, DEMO_HISTORY) : null;
+        const answer = await runQuery({ text: DEMO_QUERY }, createPipelineDeps(ctx.config, store));
+        printResult(ctx, { simulation, answer }, renderDemo);
+      } finally {
+        store.close();
+      }
+    });
+}
+
+async function simulateInto(ctx: CliContext, store: Store, options: SimulateOptions): Promise<SimulateSummary> {
+  const [{ runSimulate }, { runQuery }, { createPipelineDeps }, { terminalProgress }] = await Promise.all([
+    import("../../simulate/run-simulate.js"),
+    import("../../pipeline/pipeline.js"),
+    import("../../pipeline/runtime.js"),
+    import("../render/progress-bar.js"),
+  ]);
+  // Always the offline parser: replaying thousands of queries must never call a paid endpoint.
+  const { sink: _unused, ...pipeline } = createPipelineDeps({ ...ctx.config, llmProvider: "local" }, store);
+  const progress = process.stderr.isTTY ? terminalProgress(ctx.stderr, "queries") : null;
+  try {
+    return await runSimulate(options, { store, pipeline, runQuery, now: Date.now(), onProgress: progress?.update });
+  } finally {
+    progress?.finish();
+  }
+}

@@ -1,0 +1,79 @@
+import { type Command, Option } from "commander";
+import type { Store } from "../../store/store.js";
+import type { TraceFilter } from "../../store/trace-queries.js";
+import { openStore } from "../../store/store.js";
+import { findTrace } from "../../tracing/find-trace.js";
+import { effectiveStatus } from "../../tracing/maintenance.js";
+import { traceToJson, type TraceJson } from "../../tracing/trace-json.js";
+import type { TraceRecord } from "../../tracing/types.js";
+import type { CliContext } from "../context.js";
+import { printResult } from "../output.js";
+import { intInRange, nonNegativeNumber } from "../parsers.js";
+import { renderTraceList } from "../render/trace-list.js";
+import { renderTrace } from "../render/trace-view.js";
+import { parsePointInTime } from "../time-args.js";
+import type { ContextFactory } from "./index.js";
+
+interface ListOptions {
+  since?: string;
+  until?: string;
+  limit: number;
+  status?: TraceFilter["status"];
+  decision?: string;
+  minMs?: number;
+  modelVersion?: string;
+}
+
+export function registerTrace(program: Command, context: ContextFactory): void {
+  const trace = program
+    .command("trace")
+    .description("inspect a trace by id or unique prefix (≥ 6 chars), or list traces")
+    .argument("<id>", "trace id or unique prefix")
+    .option("--json", "print the trace as JSON")
+    .addHelpText("after", "\nExamples:\n  $ moodfood trace 4bf92f\n  $ moodfood trace list --since 1h --status error\n")
+    .action((id: string, _options: unknown, command: Command) => {
+      const ctx = context(command);
+      withStore(ctx, (store) => printResult(ctx, present(findTrace(store, id), ctx), renderTrace));
+    });
+
+  trace
+    .command("list")
+    .description("traces, newest first, as a compact table")
+    .option("--since <dur|date>", "only traces that started after this (e.g. 24h, 2026-11-20)")
+    .option("--until <dur|date>", "only traces that started before this")
+    .option("--limit <n>", "how many traces at most", intInRange(1, 100_000_000), 20)
+    .addOption(new Option("--status <status>", "only this status").choices(["ok", "error", "active", "abandoned"]))
+    .addOption(new Option("--decision <decision>", "only this final decision").choices(["ml_validated", "llm_fallback", "ml_only", "default_fallback"]))
+    .option("--min-ms <n>", "only traces at least this slow", nonNegativeNumber)
+    .option("--model-version <v>", "only this model version")
+    .option("--json", "print {\"traces\": [...]}")
+    .addHelpText("after", "\nExamples:\n  $ moodfood trace list --limit 50\n  $ moodfood trace list --since 7d --min-ms 5 --json\n")
+    .action((options: ListOptions, command: Command) => {
+      const ctx = context(command);
+      const now = Date.now();
+      const filter: TraceFilter = {
+        limit: options.limit,
+        since: options.since === undefined ? undefined : parsePointInTime(options.since, now),
+        until: options.until === undefined ? undefined : parsePointInTime(options.until, now),
+        status: options.status,
+        decision: options.decision,
+        minMs: options.minMs,
+        modelVersion: options.modelVersion,
+        abandonedBefore: now - ctx.config.traceCleanupHours * 3_600_000,
+      };
+      withStore(ctx, (store) => printResult(ctx, { traces: store.traces.list(filter).map((t) => present(t, ctx, now)) }, renderTraceList));
+    });
+}
+
+function present(trace: TraceRecord, ctx: CliContext, now = Date.now()): TraceJson {
+  return traceToJson({ ...trace, status: effectiveStatus(trace, now, ctx.config.traceCleanupHours) });
+}
+
+function withStore(ctx: CliContext, fn: (store: Store) => void): void {
+  const store = openStore(ctx.config.dataDir);
+  try {
+    fn(store);
+  } finally {
+    store.close();
+  }
+}

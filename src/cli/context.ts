@@ -1,0 +1,32 @@
+import { loadConfig } from "../config/load-config.js";
+import type { Config } from "../config/settings.js";
+
+/** What every command gets: resolved config and how to print. */
+export interface CliContext {
+  config: Config;
+  json: boolean;
+  color: boolean;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export interface GlobalOptions {
+  dataDir?: string;
+  json?: boolean;
+  color?: boolean;
+}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  isTTY: boolean;
+}
+
+export function createContext(globals: GlobalOptions, io: CliIo): CliContext {
+  const config = loadConfig({ flags: globals.dataDir ? { dataDir: globals.dataDir } : {}, env: io.env, cwd: io.cwd });
+  // chalk 5 ignores NO_COLOR, so honour it here together with --no-color and pipes.
+  const color = globals.color !== false && !("NO_COLOR" in io.env) && io.isTTY && !globals.json;
+  return { config, json: globals.json === true, color, stdout: io.stdout, stderr: io.stderr };
+}

@@ -1,0 +1,91 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { UsageError } from "../errors.js";
+import { acknowledgeAlert } from "../drift/alerts/acknowledge.js";
+import { alertToJson } from "../drift/alerts/alert-json.js";
+import { postAlert } from "../drift/alerts/webhook.js";
+import { type DriftCheckResult, runDriftCheck } from "../drift/check/run-drift-check.js";
+import { type BaselineSpec, parseRange, pinBaseline } from "../drift/check/windows.js";
+import { activeModelInfo } from "../pipeline/classifier/active.js";
+import { openStore, type Store } from "../store/store.js";
+import type { CliContext } from "./context.js";
+import { parsePointInTime } from "./time-args.js";
+
+function withStore<T>(ctx: CliContext, fn: (store: Store) => T): T {
+  const store = openStore(ctx.config.dataDir);
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+function parseBaseline(value: string | undefined): BaselineSpec | undefined {
+  if (value === undefined) return undefined;
+  if (value === "model" || value === "previous") return { kind: value };
+  const { from, to } = parseRange(value);
+  return { kind: "range", from, to };
+}
+
+function parseUntil(value: string | undefined, now: number): number {
+  if (value === undefined) return now;
+  try {
+    return parsePointInTime(value, now);
+  } catch (error) {
+    throw new UsageError("invalid_until", error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** One drift check; webhooks for newly opened alerts are posted after the transaction commits. */
+export async function runCheckOnce(ctx: CliContext, options: { window: number; until?: string; baseline?: string }): Promise<DriftCheckResult> {
+  const now = Date.now();
+  const spec = parseBaseline(options.baseline);
+  const until = parseUntil(options.until, now);
+  const result = withStore(ctx, (store) => {
+    const model = activeModelInfo(store);
+    return runDriftCheck(store, {
+      windowMs: options.window, until, baseline: spec, threshold: ctx.config.driftThreshold,
+      modelVersion: model.version, confidenceReference: model.confidenceReference, now,
+    });
+  });
+  if (ctx.config.alertWebhook) {
+    for (const alert of result.alerts.opened) {
+      const warning = await postAlert(ctx.config.alertWebhook, alert);
+      if (warning) ctx.stderr(`moodfood: ${warning}\n`);
+    }
+  }
+  return result;
+}
+
+/** Checks every `intervalMs` until SIGINT/SIGTERM, one line per check; returns promptly on a signal. */
+export async function watchDrift(ctx: CliContext, intervalMs: number, windowMs: number): Promise<void> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  ctx.stderr(`moodfood: checking drift every ${intervalMs / 60_000} min; Ctrl-C stops.\n`);
+  try {
+    while (!stop.signal.aborted) {
+      const result = await runCheckOnce(ctx, { window: windowMs });
+      const line = { checked_at: result.checked_at, status: result.status, severity: result.severity, exit_code: result.exit_code, explanation: result.explanation };
+      ctx.stdout(ctx.json ? `${JSON.stringify(line)}\n` : `${line.checked_at} ${line.severity.padEnd(8)} ${line.explanation}\n`);
+      await sleep(intervalMs, undefined, { signal: stop.signal }).catch(() => {});
+    }
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+export function listAlerts(ctx: CliContext, includeResolved: boolean, limit: number) {
+  return withStore(ctx, (store) => ({ alerts: store.drift.listAlerts(includeResolved, limit).map(alertToJson) }));
+}
+
+export function ackAlert(ctx: CliContext, id: string) {
+  return withStore(ctx, (store) => acknowledgeAlert(store, id, Date.now()));
+}
+
+export function setBaseline(ctx: CliContext, range: string) {
+  const { from, to } = parseRange(range);
+  withStore(ctx, (store) => pinBaseline(store, { from, to }, Date.now()));
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}

@@ -1,0 +1,26 @@
+import { CommanderError } from "commander";
+import { isUserError } from "../errors.js";
+
+export interface ReportedError {
+  code: string;
+  message: string;
+  exitCode: number;
+}
+
+/** Maps anything thrown to one line and an exit code: 2 for usage, 1 for runtime, stacks only for bugs. */
+export function describeError(error: unknown): ReportedError {
+  if (isUserError(error)) return { code: error.code, message: error.message, exitCode: error.exitCode };
+  if (error instanceof CommanderError) {
+    const message = error.message.replace(/^error:\s*/, "");
+    return { code: error.code, message: capitalise(message), exitCode: 2 };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: "internal_error", message: `Unexpected error: ${message} (set DEBUG=moodfood for details).`, exitCode: 1 };
+}
+
+export function formatError(error: ReportedError, json: boolean): string {
+  if (json) return `${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`;
+  return `moodfood: ${error.message}\n`;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

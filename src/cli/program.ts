@@ -1,0 +1,33 @@
+import { Command, Option } from "commander";
+import type { CliContext, CliIo, GlobalOptions } from "./context.js";
+import { createContext } from "./context.js";
+import { registerCommands } from "./commands/index.js";
+
+declare const __MOODFOOD_VERSION__: string;
+export const VERSION = typeof __MOODFOOD_VERSION__ === "string" ? __MOODFOOD_VERSION__ : "0.0.0-dev";
+
+/** Mutable per-run state: an action reports its exit code here (check commands use 1-3). */
+export interface RunState {
+  exitCode: number;
+}
+
+/** A fresh program per run, so tests can drive the whole CLI in process. */
+export function createProgram(io: CliIo, state: RunState): Command {
+  const program = new Command("moodfood")
+    .description("AI mood-to-food recommender with tracing, metrics, drift detection and feedback.")
+    .version(VERSION, "-V, --version", "print the version")
+    .addOption(new Option("--data-dir <dir>", "data directory holding moodfood.db (env MOODFOOD_DATA_DIR)"))
+    .option("--json", "print exactly one JSON document on stdout")
+    .option("--no-color", "plain output (also NO_COLOR)")
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: () => {}, // main prints errors itself, as one line (or JSON)
+    });
+  program.addHelpText("after", "\nExamples:\n  $ moodfood query \"I'm sad and it's freezing\"\n  $ moodfood trace list --limit 5\n");
+  const context = (command: Command): CliContext => createContext(command.optsWithGlobals() as GlobalOptions, io);
+  registerCommands(program, context, state);
+  return program;
+}

@@ -1,0 +1,28 @@
+import { CommanderError } from "commander";
+import type { CliIo } from "./context.js";
+import { describeError, formatError } from "./errors.js";
+import { createProgram, type RunState } from "./program.js";
+
+/** Parses argv, runs the command and returns the exit code; never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const state: RunState = { exitCode: 0 };
+  const json = argv.includes("--json");
+  try {
+    await createProgram(io, state).parseAsync(argv, { from: "user" });
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError && (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help")) {
+      return 0;
+    }
+    if (io.env.DEBUG?.includes("moodfood") && error instanceof Error) io.stderr(`${error.stack}\n`);
+    const reported = describeError(error);
+    io.stderr(formatError(reported, json));
+    // Check commands (health, drift check) use 3 for a usage error, the Nagios UNKNOWN.
+    return reported.exitCode === 2 && isCheckCommand(argv) ? 3 : reported.exitCode;
+  }
+}
+
+function isCheckCommand(argv: string[]): boolean {
+  const words = argv.filter((a) => !a.startsWith("-"));
+  return words[0] === "health" || (words[0] === "drift" && words[1] === "check");
+}

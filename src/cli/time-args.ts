@@ -1,0 +1,19 @@
+import { InvalidArgumentError } from "commander";
+import { parseDuration } from "../config/durations.js";
+
+/** A point in time given as a duration ago ("24h") or an ISO date/time ("2026-11-20", "2026-11-20T12:00Z"). */
+export function parsePointInTime(value: string, now: number): number {
+  if (/^\d+(\.\d+)?\s*[smhdw]$/.test(value.trim())) return now - parseDuration(value);
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(ms)) throw new InvalidArgumentError(`"${value}" is neither a duration (24h, 7d) nor a date (2026-11-20).`);
+  return ms;
+}
+
+/** Commander parser for a DESIGN §12 duration. */
+export function durationArg(value: string): number {
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+  }
+}

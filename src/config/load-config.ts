@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { UsageError } from "../errors.js";
+import { type Config, SETTINGS, type Setting } from "./settings.js";
+
+export const CONFIG_FILE = "moodfood.config.json";
+
+export interface ConfigSources {
+  /** Values from command-line flags (highest precedence). */
+  flags?: Partial<Config>;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/** flags > environment > moodfood.config.json > defaults; an invalid value names its source. */
+export function loadConfig({ flags = {}, env = process.env, cwd = process.cwd() }: ConfigSources = {}): Config {
+  const file = readConfigFile(cwd);
+  const config: Record<string, unknown> = {};
+  for (const [key, setting] of Object.entries(SETTINGS) as [keyof Config, Setting<unknown>][]) {
+    config[key] = resolveSetting(setting, flags[key], env, file[key]);
+  }
+  const resolved = config as Config;
+  resolved.dataDir = resolve(cwd, resolved.dataDir);
+  return resolved;
+}
+
+function resolveSetting(setting: Setting<unknown>, flag: unknown, env: NodeJS.ProcessEnv, fromFile: unknown): unknown {
+  if (flag !== undefined) return flag;
+  for (const name of setting.env) {
+    const raw = env[name];
+    if (raw === undefined) continue;
+    const value = setting.parse(raw);
+    if (value === undefined) {
+      throw new UsageError("invalid_config", `Environment variable ${name}="${raw}" is invalid: expected ${setting.expects}.`);
+    }
+    return value;
+  }
+  if (fromFile !== undefined) {
+    const value = setting.parse(String(fromFile));
+    if (value === undefined) {
+      throw new UsageError("invalid_config", `${CONFIG_FILE}: "${setting.key}" is invalid: expected ${setting.expects}.`);
+    }
+    return value;
+  }
+  return setting.fallback;
+}
+
+function readConfigFile(cwd: string): Record<string, unknown> {
+  const path = join(cwd, CONFIG_FILE);
+  if (!existsSync(path)) return {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // fall through to the one-line error below
+  }
+  throw new UsageError("invalid_config", `${path} is not a JSON object; fix or remove it.`);
+}

@@ -1,0 +1,100 @@
+import type { Store } from "../../store/store.js";
+import { reconcileAlerts, type AlertChanges } from "../alerts/reconcile-alerts.js";
+import { categoricalSignal, confidenceSignal, MIN_SAMPLE, type SignalResult } from "./signals.js";
+import { maxSeverity, type Severity } from "./severity.js";
+import { type BaselineSpec, readWindowOrReference, resolveBaseline } from "./baseline-data.js";
+import { readWindow } from "./window-data.js";
+
+export interface DriftCheckOptions {
+  windowMs: number;
+  until: number;
+  baseline?: BaselineSpec;
+  threshold: number;
+  modelVersion: string;
+  /** The model's held-out confidence distribution (for `--baseline model`). */
+  confidenceReference: number[];
+  now: number;
+}
+
+export interface DriftCheckResult {
+  status: "ok" | "insufficient_data";
+  severity: Severity;
+  exit_code: 0 | 1 | 2 | 3;
+  model_version: string;
+  checked_at: string;
+  window: { start: string; end: string; n: number };
+  baseline: { kind: string; start: string | null; end: string | null; n: number };
+  overall_score: number | null;
+  signals: SignalResult[];
+  alerts: AlertChanges;
+  explanation: string;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Compares the current window with the baseline on every signal, stores the result and reconciles alerts. */
+export function runDriftCheck(store: Store, options: DriftCheckOptions): DriftCheckResult {
+  const start = options.until - options.windowMs;
+  const current = readWindow(store, start, options.until, options.modelVersion);
+  const resolved = resolveBaseline(store, options.baseline, start, options.windowMs);
+  const baseline = readWindowOrReference(store, resolved, options.modelVersion, options.confidenceReference);
+  const t = options.threshold;
+  const signals: SignalResult[] = [confidenceSignal(baseline.confidences, current.confidences, t)];
+  if (resolved.kind !== "model") {
+    signals.push(
+      categoricalSignal("labels", baseline.labels, current.labels, t, {
+        units: [baseline.labelledTraces, current.labelledTraces],
+        alpha: 0.001, // label occurrences within a trace are not independent: ask for stronger evidence
+        describe: "Label mix",
+        advice: "Users are asking for different things: check the catalog covers them and retrain if the classifier struggles.",
+      }),
+      categoricalSignal("decisions", baseline.decisions, current.decisions, t, {
+        units: [baseline.n, current.n],
+        describe: "Decision mix",
+        advice: "More fallbacks mean the LLM or the classifier is failing: check `moodfood trace list --decision default_fallback` and the LLM circuit.",
+      }),
+      categoricalSignal("agreement", baseline.agreement, current.agreement, t, {
+        units: [sum(baseline.agreement), sum(current.agreement)],
+        describe: "LLM/ML agreement",
+        advice: "The parser and the classifier disagree more often: retrain the classifier or review the LLM prompt.",
+      }),
+      categoricalSignal("feedback", baseline.feedback, current.feedback, t, {
+        units: [sum(baseline.feedback), sum(current.feedback)],
+        minimum: 30,
+        describe: "Feedback sentiment",
+        advice: "Users like the answers less: read recent comments with `moodfood feedback summary`.",
+      }),
+    );
+  }
+  const enough = current.n >= MIN_SAMPLE && (resolved.kind === "model" || baseline.n >= MIN_SAMPLE);
+  const severity = enough ? maxSeverity(signals.map((s) => s.severity)) : "none";
+  const scores = signals.filter((s) => s.score !== null).map((s) => s.score as number);
+  const overall = scores.length ? Math.max(...scores) : null;
+  const result: DriftCheckResult = {
+    status: enough ? "ok" : "insufficient_data",
+    severity,
+    exit_code: !enough ? 3 : severity === "medium" ? 1 : severity === "high" || severity === "critical" ? 2 : 0,
+    model_version: options.modelVersion,
+    checked_at: new Date(options.now).toISOString(),
+    window: { start: iso(start) as string, end: iso(options.until) as string, n: current.n },
+    baseline: { kind: resolved.kind, start: iso(resolved.start), end: iso(resolved.end), n: baseline.n },
+    overall_score: overall,
+    signals,
+    alerts: { opened: [], updated: [], resolved: [] },
+    explanation: "",
+  };
+  result.explanation = !enough
+    ? `Insufficient data: ${current.n} traces in the window and ${baseline.n} in the baseline for model ${options.modelVersion}; need ${MIN_SAMPLE} each.`
+    : signals.filter((s) => s.severity !== "none" && s.severity !== "low").map((s) => s.explanation).join(" ") || "No drift: every signal is within its normal range.";
+  store.transaction(() => {
+    store.drift.insertCheck({
+      checked_at: options.now, window_start: start, window_end: options.until, baseline: resolved.kind,
+      model_version: options.modelVersion, overall_score: overall, severity: result.status === "ok" ? severity : "insufficient_data", result: JSON.stringify(result),
+    });
+    store.meta.set("drift.latest_scores", { model_version: options.modelVersion, scores: Object.fromEntries(signals.map((s) => [s.type, s.score])) }, options.now);
+    if (enough) result.alerts = reconcileAlerts(store, signals, { modelVersion: options.modelVersion, threshold: t, now: options.now });
+  });
+  return result;
+}
+
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((s, v) => s + v, 0);

@@ -1,0 +1,29 @@
+import { readFileSync } from "node:fs";
+import { UserError } from "../errors.js";
+import { scanSamples } from "./scan-samples.js";
+
+/**
+ * Reads a file of numbers, either a JSON array (`[0.1, 0.2]`) or one number per line (blank
+ * lines ignored), into a Float64Array. A missing or unreadable file, an empty one, or any value
+ * that is not a finite number raises a UserError whose one-sentence message names the file and,
+ * for a bad value, its line.
+ */
+export function readSamples(path: string): Float64Array {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new UserError("drift_input_unreadable", `Cannot read ${path}: ${describeFsError(error)}.`);
+  }
+  const result = scanSamples(bytes);
+  if (!result.ok) throw new UserError("drift_input_invalid", `${path}: ${result.problem}.`);
+  return result.values;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "it is a directory, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return error instanceof Error ? error.message : String(error);
+}

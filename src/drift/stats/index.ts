@@ -1,0 +1,14 @@
+export { type ChiSquareOptions, type ChiSquareResult, chiSquareHomogeneity } from "./chi-square-homogeneity.js";
+export { chiSquareSf, gammaincc } from "./chi-square-sf.js";
+export { type CountVector, JS_BINS, jsDistance, jsDistanceCounts, scoreHistogram } from "./js-distance.js";
+export { ksExactPvalue, probOutsideBand, probOutsideSquare } from "./ks-exact.js";
+export { type KsStatistic, ksStatisticSorted } from "./ks-statistic.js";
+export { KS_EXACT_MAX_N, type KsTwoSampleResult, ksTwoSample } from "./ks-two-sample.js";
+export { kstwoCdf, kstwoSf } from "./kstwo.js";
+export { logGamma } from "./log-gamma.js";
+export { type LabelCounts, MIN_EXPECTED_COUNT, OTHER_LABEL, type PooledCounts, poolRareCategories } from "./pool-rare-categories.js";
+export { PSI_BINS, PSI_SHARE_FLOOR, psi, psiBinCounts, psiInnerEdges } from "./psi.js";
+export { quantileSorted } from "./quantile.js";
+export { smirnovSf } from "./smirnov.js";
+export { type Sample, toSortedSample } from "./sorted-sample.js";
+export { wasserstein1 } from "./wasserstein.js";

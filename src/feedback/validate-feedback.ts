@@ -1,0 +1,36 @@
+import { UsageError } from "../errors.js";
+import { stripControlCharacters } from "../pipeline/sanitize.js";
+import { IMPLICIT_SIGNALS, type ImplicitSignal, type Thumbs } from "./types.js";
+
+export const MAX_COMMENT_CHARS = 2_000;
+
+/** An integer 1-5 (or its digits as text); anything else (0, 6, 3.5, "abc") is a usage error. */
+export function parseRating(value: unknown): number {
+  const n = typeof value === "number" ? value : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 5) {
+    throw new UsageError("invalid_rating", `Rating ${JSON.stringify(value)} is invalid: give a whole number from 1 to 5.`);
+  }
+  return n;
+}
+
+export function parseSignal(value: unknown): ImplicitSignal {
+  if (typeof value === "string" && (IMPLICIT_SIGNALS as readonly string[]).includes(value)) return value as ImplicitSignal;
+  throw new UsageError("invalid_signal", `Signal ${JSON.stringify(value)} is unknown: use one of ${IMPLICIT_SIGNALS.join(", ")}.`);
+}
+
+export function parseThumbs(value: unknown): Thumbs | null {
+  if (value === undefined || value === null || value === "") return null;
+  if (value === "up" || value === "down") return value;
+  throw new UsageError("invalid_thumbs", `Thumbs ${JSON.stringify(value)} is invalid: use up or down.`);
+}
+
+/** Control characters removed (comments are printed to terminals later); empty means no comment. */
+export function cleanComment(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "string") throw new UsageError("invalid_comment", "The comment must be text.");
+  const text = stripControlCharacters(value);
+  if (text.length > MAX_COMMENT_CHARS) {
+    throw new UsageError("comment_too_long", `The comment is ${text.length} characters; the limit is ${MAX_COMMENT_CHARS}. Shorten it.`);
+  }
+  return text === "" ? null : text;
+}

@@ -1,0 +1,129 @@
+// Hashed word uni/bi-grams and character n-grams: a bounded vocabulary that tolerates typos and slang.
+
+export interface FeatureConfig {
+  /** Hash space is 2^hashBits buckets. */
+  hashBits: number;
+  /** Character n-gram lengths, inclusive, taken inside " word " with its boundary spaces. */
+  charMin: number;
+  charMax: number;
+  /** Weight of the (L2-normalised) word and character feature groups in the final vector. */
+  wordWeight: number;
+  charWeight: number;
+  /** Words after "no", "not", "without"... get their own features ("!spicy"), so negation is learnable. */
+  markNegation: boolean;
+  /**
+   * Weight of the lexicon group: which taxonomy labels the trigger lexicon finds (and rules out) in the
+   * text. 0 leaves the model purely statistical; above 0 it learns when the lexicon is right.
+   */
+  lexiconWeight: number;
+}
+
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
+  hashBits: 18,
+  charMin: 3,
+  charMax: 4,
+  wordWeight: 1,
+  charWeight: 0.8,
+  markNegation: true,
+  lexiconWeight: 3,
+};
+
+/** Lexicon evidence for a text: label -> strength (positive) and labels ruled out. */
+export interface LexiconSignal {
+  strengths: ReadonlyMap<string, number>;
+  negated: readonly string[];
+}
+
+/** A sparse feature vector, buckets ascending and unique. */
+export interface SparseVector {
+  buckets: Uint32Array;
+  values: Float32Array;
+}
+
+const NEGATORS = new Set(["no", "not", "nothing", "never", "without", "dont", "cant", "skip", "skipping", "avoid", "avoiding", "except", "nor"]);
+const NEGATION_REACH = 3;
+let unicodeWordRe: RegExp | undefined;
+
+/** Lowercase words and emoji; apostrophes dropped, stretched letters cut to two ("sooo" -> "soo"). */
+export function featureWords(text: string): string[] {
+  let clean = text.toLowerCase().replace(/['’‘`´]/g, "");
+  let re = /[a-z0-9]+|[.,;:!?]/g;
+  if (/[^\x00-\x7f]/.test(clean)) {
+    clean = clean.normalize("NFKD").replace(/\p{M}/gu, "");
+    unicodeWordRe ??= /[\p{L}\p{N}]+|\p{Extended_Pictographic}|[.,;:!?]/gu;
+    re = unicodeWordRe;
+  }
+  return (clean.match(re) ?? []).map((word) => word.replace(/(.)\1{2,}/g, "$1$1"));
+}
+
+/** FNV-1a then a murmur finaliser: a stable, well-mixed 32-bit hash of a string. */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function addGroup(into: Map<number, number>, counts: Map<number, number>, weight: number): void {
+  let norm = 0;
+  for (const count of counts.values()) norm += count * count;
+  if (norm === 0) return;
+  const scale = weight / Math.sqrt(norm);
+  for (const [bucket, count] of counts) into.set(bucket, (into.get(bucket) ?? 0) + count * scale);
+}
+
+export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FEATURE_CONFIG, lexicon?: LexiconSignal): SparseVector {
+  const mask = 2 ** config.hashBits - 1;
+  const bucket = (feature: string): number => hashString(feature) & mask;
+  const wordCounts = new Map<number, number>();
+  const charCounts = new Map<number, number>();
+  const count = (counts: Map<number, number>, feature: string): void => {
+    const b = bucket(feature);
+    counts.set(b, (counts.get(b) ?? 0) + 1);
+  };
+  const words = featureWords(text);
+  let negatedFor = 0;
+  let previous = "<s>";
+  for (const word of words) {
+    if (/^[.,;:!?]$/.test(word)) {
+      negatedFor = 0;
+      previous = "<p>";
+      continue;
+    }
+    const marked = config.markNegation && negatedFor > 0 ? `!${word}` : word;
+    count(wordCounts, `w:${word}`);
+    if (marked !== word) count(wordCounts, `w:${marked}`);
+    count(wordCounts, `b:${previous} ${word}`);
+    previous = word;
+    negatedFor = NEGATORS.has(word) ? NEGATION_REACH : Math.max(0, negatedFor - 1);
+    const padded = ` ${word} `;
+    for (let n = config.charMin; n <= config.charMax; n++) {
+      for (let i = 0; i + n <= padded.length; i++) count(charCounts, `c:${padded.slice(i, i + n)}`);
+    }
+  }
+  if (words.length > 0) count(wordCounts, `b:${previous} </s>`);
+  const merged = new Map<number, number>();
+  addGroup(merged, wordCounts, config.wordWeight);
+  addGroup(merged, charCounts, config.charWeight);
+  if (lexicon && config.lexiconWeight > 0) {
+    // Not normalised: a strong match should weigh the same whatever else the text says.
+    for (const [label, strength] of lexicon.strengths) {
+      const b = bucket(`l:${label}`);
+      merged.set(b, (merged.get(b) ?? 0) + strength * config.lexiconWeight);
+    }
+    for (const label of lexicon.negated) {
+      const b = bucket(`n:${label}`);
+      merged.set(b, (merged.get(b) ?? 0) + config.lexiconWeight);
+    }
+  }
+  const buckets = Uint32Array.from([...merged.keys()].sort((a, b) => a - b));
+  const values = Float32Array.from(buckets, (b) => merged.get(b) ?? 0);
+  return { buckets, values };
+}

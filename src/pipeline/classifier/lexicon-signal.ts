@@ -1,0 +1,10 @@
+// The trigger lexicon's reading of a text, as input features for a classifier trained with lexiconWeight > 0.
+import { sharedLexicon } from "../providers/local/lexicon.js";
+import { labelEvidence } from "../providers/local/semantic-parse.js";
+import type { LexiconSignal } from "./features.js";
+
+/** Label strengths from 0.3 up (weak evidence included: the model learns what it is worth). */
+export function lexiconSignal(text: string): LexiconSignal {
+  const { ranked, negated } = labelEvidence(text, sharedLexicon());
+  return { strengths: new Map(ranked.filter((entry) => entry.strength >= 0.3).map((entry) => [entry.label, entry.strength])), negated };
+}

@@ -1,0 +1,127 @@
+import type { Allergen, Diet } from "./types.js";
+
+/** Groups whose joint exclusion ("no meat, dairy or eggs") means vegan. */
+export type FoodGroup = "meat" | "dairy" | "egg" | "honey";
+
+export interface ItemEffect {
+  diets?: Diet[];
+  allergens?: Allergen[];
+  group?: FoodGroup;
+  /** Diet meant by "<item>-free" when it differs from the plain effect ("nut-free" -> nut_free). */
+  freeDiet?: Diet;
+}
+
+/** Gives several comma-separated names the same effect. */
+const each = (names: string, effect: ItemEffect): Record<string, ItemEffect> =>
+  Object.fromEntries(names.split(", ").map((name) => [name, effect]));
+
+/** Foods a person can rule out, keyed by one or two canonical (singular) tokens. */
+export const FOOD_ITEMS: Readonly<Record<string, ItemEffect>> = {
+  meat: { diets: ["vegetarian"], group: "meat" },
+  "animal product": { diets: ["vegan"], group: "meat" },
+  fish: { allergens: ["fish"] },
+  seafood: { allergens: ["fish", "shellfish"] },
+  ...each("shellfish, crustacean, shrimp, prawn, crab, lobster, clam, mussel, oyster, scallop", { allergens: ["shellfish"] }),
+  ...each("dairy, lactose, cheese", { diets: ["dairy_free"], group: "dairy" }),
+  milk: { allergens: ["milk"], group: "dairy" },
+  egg: { allergens: ["egg"], group: "egg" },
+  honey: { group: "honey" },
+  gluten: { diets: ["gluten_free"] },
+  wheat: { allergens: ["wheat"] },
+  nut: { allergens: ["peanut", "tree_nut"], freeDiet: "nut_free" },
+  ...each("peanut, peanut butter, groundnut", { allergens: ["peanut"] }),
+  ...each("tree nut, pine nut, almond, cashew, walnut, pecan, pistachio, hazelnut, macadamia", { allergens: ["tree_nut"] }),
+  ...each("soy, soya, soybean, tofu", { allergens: ["soy"] }),
+  ...each("sesame, tahini", { allergens: ["sesame"] }),
+};
+
+/** Words that state a diet on their own ("I'm vegan"). */
+export const DIET_WORDS: Readonly<Record<string, Diet>> = {
+  vegan: "vegan",
+  vegetarian: "vegetarian",
+  meatless: "vegetarian",
+  // No pescatarian flag exists; vegetarian is the safe approximation (no meat ever slips through).
+  pescatarian: "vegetarian",
+  celiac: "gluten_free",
+  coeliac: "gluten_free",
+};
+
+/** Nouns that turn a preceding food into an allergy or intolerance ("peanut allergy"). */
+export const ALLERGY_NOUNS: ReadonlySet<string> = new Set(["allergy", "intolerance", "intolerant", "sensitivity"]);
+
+/** Misspellings and variants, as "canonical: variant variant ...". */
+const TYPOS: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    "vegan: vegn vegam vegen veagn vgean vegna vgan veegan vegaan veganism vegans",
+    "vegetarian: vegetarians vegetarianism",
+    "pescatarian: pescetarian",
+    "allergy: allergies allergen allergens",
+    "intolerance: intolerances",
+    "cheese: cheeses",
+    "i'm: im",
+    "don't: dont",
+    "can't: cant",
+    "won't: wont",
+    "doesn't: doesnt",
+    "isn't: isnt",
+    "aren't: arent",
+    "shouldn't: shouldnt",
+    "didn't: didnt",
+  ].flatMap((line) => {
+    const [canonical = "", variants = ""] = line.split(": ");
+    return variants.split(" ").map((variant) => [variant, canonical]);
+  }),
+);
+
+/** Long, distinctive words worth fuzzy-matching; short ones ("vegan" vs "began") are not. */
+const FUZZY_TARGETS =
+  "vegetarian pescatarian allergic allergy allergies intolerant intolerance lactose shellfish celiac coeliac gluten peanut sesame seafood crustacean".split(
+    " ",
+  );
+
+const KNOWN = new Set<string>([
+  ...Object.keys(FOOD_ITEMS).flatMap((key) => key.split(" ")),
+  ...Object.keys(DIET_WORDS),
+  ...ALLERGY_NOUNS,
+  ...FUZZY_TARGETS,
+  ...["veggie", "plant", "based", "free"],
+]);
+
+/** Maps a lowercased word to its canonical spelling: known typos, plurals, then a small edit distance. */
+export function canonicalWord(word: string): string {
+  const typo = TYPOS[word];
+  if (typo) return typo;
+  if (KNOWN.has(word)) return word;
+  if (word.endsWith("s") && KNOWN.has(word.slice(0, -1))) return word.slice(0, -1);
+  if (word.endsWith("es") && KNOWN.has(word.slice(0, -2))) return word.slice(0, -2);
+  if (word.length < 6) return word;
+  for (const target of FUZZY_TARGETS) {
+    // Typos rarely hit both of the first two letters; skipping those keeps fuzzy matching cheap.
+    if (word[0] !== target[0] && word[1] !== target[1]) continue;
+    const limit = word.length >= 9 && target.length >= 9 ? 2 : 1;
+    const close = (w: string) => Math.abs(target.length - w.length) <= limit && editDistance(w, target, limit) <= limit;
+    if (close(word) || (word.endsWith("s") && close(word.slice(0, -1)))) return TYPOS[target] ?? target;
+  }
+  return word;
+}
+
+/** Optimal-string-alignment distance (adjacent swaps count once), giving up above `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (prev2[j - 2] ?? 0) + 1);
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length] ?? limit + 1;
+}

@@ -1,0 +1,152 @@
+import { ALLERGY_NOUNS, canonicalWord, DIET_WORDS, FOOD_ITEMS, type FoodGroup, type ItemEffect } from "./constraint-vocabulary.js";
+import { ALLERGENS, type Allergen, DIETS, type Diet } from "./types.js";
+
+export interface Constraints {
+  diets: Diet[];
+  allergens: Allergen[];
+}
+
+const words = (list: string): ReadonlySet<string> => new Set(list.split(" "));
+
+/** Words that cancel a diet or allergy stated right after them ("I'm not vegan", "no peanut allergy"). */
+const NEGATORS = words("not no never isn't aren't wasn't weren't don't doesn't didn't ex former formerly used stopped quit");
+/** Where a clause ends; negation does not reach across these. */
+const CLAUSE_BREAKS = words(". , ; : ! ? ( ) but though although because so and yet");
+/** Words that rule out the foods listed after them ("no", "can't have", "without"). */
+const EXCLUDERS = words("no nothing without except avoid avoiding avoids zero can't cannot don't won't doesn't shouldn't mustn't never");
+const MODALS = words("can do does will should must");
+/** Words that may sit between an excluder and the foods, or between foods in a list. */
+const FILLERS = words(
+  "any anything a an the more with containing made kind sort of eat have do handle tolerate digest consume touch stand drink or and nor , & / also even real regular",
+);
+
+/** Diets and allergies stated in free text: "I'm vegan", "celiac", "allergic to shellfish", "no meat or dairy". */
+export function extractConstraints(text: string): Constraints {
+  const tokens = tokenize(text);
+  const diets = new Set<Diet>();
+  const allergens = new Set<Allergen>();
+  const groups = new Set<FoodGroup>();
+  const apply = (effect: ItemEffect, asFree = false) => {
+    if (asFree && effect.freeDiet) diets.add(effect.freeDiet);
+    else {
+      for (const diet of effect.diets ?? []) diets.add(diet);
+      for (const allergen of effect.allergens ?? []) allergens.add(allergen);
+    }
+    if (effect.group) groups.add(effect.group);
+  };
+
+  let insideItem = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i] ?? "";
+    const stated = statedDiet(tokens, i);
+    if (stated && !negatedBefore(tokens, i)) diets.add(stated);
+
+    const listStart = exclusionListStart(tokens, i);
+    if (listStart !== null) {
+      const { effects, end } = readFoodList(tokens, listStart);
+      const deniesAllergy = ALLERGY_NOUNS.has(tokens[end] ?? "") && word !== "allergic" && word !== "allergy" && word !== "intolerant";
+      const negated = !EXCLUDERS.has(word) && !MODALS.has(word) && negatedBefore(tokens, i);
+      if (!deniesAllergy && !negated) for (const effect of effects) apply(effect);
+    }
+
+    const item = i >= insideItem ? readItem(tokens, i) : null;
+    if (item) {
+      insideItem = i + item.length;
+      const next = tokens[i + item.length] ?? "";
+      if ((next === "free" || ALLERGY_NOUNS.has(next)) && !negatedBefore(tokens, i)) apply(item.effect, next === "free");
+    }
+  }
+  if (groups.has("meat") && groups.has("dairy") && groups.has("egg")) diets.add("vegan");
+  if (diets.has("vegan")) {
+    diets.delete("vegetarian");
+    diets.delete("dairy_free");
+  }
+  return { diets: DIETS.filter((d) => diets.has(d)), allergens: ALLERGENS.filter((a) => allergens.has(a)) };
+}
+
+/** Parses the `--diet` flag ("vegan,gluten_free"); throws a RangeError naming the valid values. */
+export function parseDietList(list: string): Diet[] {
+  const diets: Diet[] = [];
+  for (const raw of list.split(",")) {
+    const name = raw
+      .trim()
+      .toLowerCase()
+      .replace(/-/g, "_")
+      .replace(/^diet_/, "");
+    if (name === "") continue;
+    const diet = DIETS.find((d) => d === name);
+    if (!diet) throw new RangeError(`unknown diet "${raw.trim()}"; valid diets: ${DIETS.join(", ")}`);
+    if (!diets.includes(diet)) diets.push(diet);
+  }
+  return diets;
+}
+
+function tokenize(text: string): string[] {
+  const words =
+    text
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      .match(/[a-z]+(?:'[a-z]+)?|[.,;:!?()&/]/g) ?? [];
+  return words.map(canonicalWord);
+}
+
+function statedDiet(tokens: readonly string[], i: number): Diet | null {
+  const word = tokens[i] ?? "";
+  const direct = DIET_WORDS[word];
+  if (direct) return direct;
+  if (word === "plant" && tokens[i + 1] === "based") return "vegan";
+  // "veggie" is a diet only as a self-description ("I'm veggie", "veggie here"), not in "veggie burger".
+  if (word === "veggie") {
+    const before = tokens[i - 1] ?? "";
+    const after = tokens[i + 1] ?? "";
+    if (
+      ["i'm", "am", "are", "we're", "is", "strictly"].includes(before) ||
+      ["here", "diet", "only", "friendly", "."].includes(after) ||
+      after === ""
+    ) {
+      return "vegetarian";
+    }
+  }
+  return null;
+}
+
+function negatedBefore(tokens: readonly string[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    const word = tokens[j] ?? "";
+    if (CLAUSE_BREAKS.has(word)) return false;
+    if (NEGATORS.has(word)) return true;
+  }
+  return false;
+}
+
+/** Index where a list of ruled-out foods starts after the word at i, or null when i starts no such list. */
+function exclusionListStart(tokens: readonly string[], i: number): number | null {
+  const word = tokens[i] ?? "";
+  const next = tokens[i + 1];
+  if (EXCLUDERS.has(word)) return i + 1;
+  if (MODALS.has(word) && next === "not") return i + 2;
+  if ((word === "allergic" || word === "allergy" || word === "intolerant" || word === "sensitive") && next === "to") return i + 2;
+  if (word === "free" && next === "of") return i + 2;
+  return null;
+}
+
+function readFoodList(tokens: readonly string[], start: number): { effects: ItemEffect[]; end: number } {
+  const effects: ItemEffect[] = [];
+  let pos = start;
+  while (pos < tokens.length) {
+    const item = readItem(tokens, pos);
+    if (item) {
+      effects.push(item.effect);
+      pos += item.length;
+    } else if (FILLERS.has(tokens[pos] ?? "")) pos++;
+    else break;
+  }
+  return { effects, end: pos };
+}
+
+function readItem(tokens: readonly string[], i: number): { effect: ItemEffect; length: number } | null {
+  const pair = FOOD_ITEMS[`${tokens[i]} ${tokens[i + 1]}`];
+  if (pair) return { effect: pair, length: 2 };
+  const single = FOOD_ITEMS[tokens[i] ?? ""];
+  return single ? { effect: single, length: 1 } : null;
+}

@@ -1,0 +1,104 @@
+// The decision stage: which evidence wins (LLM, ML, both or neither) and the final labels, best first.
+import { isMoodLabel } from "./taxonomy.js";
+import type { FinalDecision, LabelScore, ParsedQuery } from "./types.js";
+
+export interface DecideInput {
+  /** Validated LLM labels; null when the LLM failed, timed out, returned invalid output or its circuit is open. */
+  llm: { labels: readonly string[]; confidence: number } | null;
+  /** Every label with its calibrated ML probability, best first. */
+  ml: readonly LabelScore[];
+  parsed: ParsedQuery;
+  /** MOODFOOD_ML_THRESHOLD: the ML is confident when its top score reaches this. */
+  threshold: number;
+}
+
+export interface Decision {
+  decision: FinalDecision;
+  labels: string[];
+  confidence: number;
+  /** ML and LLM agree on the primary mood. */
+  agreement: boolean;
+}
+
+/** How LLM and ML evidence merge into the final labels; tuned on a dev split of the training data. */
+export interface MergePolicy {
+  /** Evidence an LLM label brings on its own (the LLM gives one confidence for all its labels). */
+  llmEvidence: number;
+  /** With LLM labels, an ML-only label joins when its probability reaches this. */
+  mlJoinAt: number;
+  /** Same for goal_* labels (needs the situation implies: comfort, energy, calm...), which the text rarely names. */
+  needJoinAt: number;
+  /** When the LLM failed, ML labels from this probability are kept (the top one is >= threshold). */
+  mlOnlyAt: number;
+  /** Mood, need and context labels at most (diet labels come on top: they are constraints). */
+  maxLabels: number;
+  /** With nothing confident, at most this many tentative ML labels, from this probability. */
+  fallbackLabels: number;
+  fallbackAt: number;
+}
+
+export const DEFAULT_MERGE_POLICY: MergePolicy = {
+  llmEvidence: 0.7,
+  mlJoinAt: 0.3,
+  needJoinAt: 0.3,
+  mlOnlyAt: 0.3,
+  maxLabels: 5,
+  fallbackLabels: 2,
+  fallbackAt: 0.25,
+};
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** The label that names the person's state: the first mood/health label, else the first label. */
+function primaryOf(labels: readonly string[]): string | undefined {
+  return labels.find(isMoodLabel) ?? labels[0];
+}
+
+export function decide(input: DecideInput, policy: MergePolicy = DEFAULT_MERGE_POLICY): Decision {
+  const negated = new Set(input.parsed.negatedLabels);
+  const ml = input.ml.filter((entry) => !negated.has(entry.label));
+  const mlScore = new Map(ml.map((entry) => [entry.label, entry.score]));
+  const top = ml[0];
+  const mlConfident = top !== undefined && top.score >= input.threshold;
+  const llmLabels = (input.llm?.labels ?? []).filter((label) => !negated.has(label));
+  const llmUsable = input.llm !== null && llmLabels.length > 0;
+
+  const llmPrimary = primaryOf(llmLabels);
+  const mlPrimary = primaryOf(ml.filter((entry) => entry.score >= input.threshold).map((entry) => entry.label));
+  const agreement =
+    llmUsable &&
+    mlConfident &&
+    ((mlPrimary !== undefined && llmLabels.includes(mlPrimary)) || (llmPrimary !== undefined && (mlScore.get(llmPrimary) ?? 0) >= input.threshold));
+
+  let decision: FinalDecision;
+  if (llmUsable) decision = agreement ? "ml_validated" : "llm_fallback";
+  else decision = mlConfident ? "ml_only" : "default_fallback";
+
+  // Noisy-OR of the two sources; LLM labels lead when the LLM wins alone.
+  const combined = new Map<string, number>();
+  const llmRank = new Map(llmLabels.map((label, rank) => [label, rank]));
+  for (const label of llmLabels) combined.set(label, 1 - (1 - policy.llmEvidence) * (1 - (mlScore.get(label) ?? 0)));
+  const joinAt = decision === "ml_only" ? policy.mlOnlyAt : decision === "default_fallback" ? policy.fallbackAt : policy.mlJoinAt;
+  const needJoinAt = decision === "ml_validated" || decision === "llm_fallback" ? policy.needJoinAt : joinAt;
+  for (const entry of ml) {
+    const bar = entry.label.startsWith("goal_") ? needJoinAt : joinAt;
+    if (entry.score >= bar && !combined.has(entry.label)) combined.set(entry.label, entry.score);
+  }
+  const ranked = [...combined]
+    .filter(([label]) => !label.startsWith("diet_"))
+    .sort(([a, sa], [b, sb]) => {
+      if (decision === "llm_fallback" && llmRank.has(a) !== llmRank.has(b)) return llmRank.has(a) ? -1 : 1;
+      return sb - sa || (a < b ? -1 : 1);
+    })
+    .map(([label]) => label);
+  const limit = decision === "default_fallback" ? policy.fallbackLabels : policy.maxLabels;
+  const diets = new Set(input.parsed.diets.map((diet) => `diet_${diet}`));
+  for (const [label] of combined) if (label.startsWith("diet_") && (llmRank.has(label) || (mlScore.get(label) ?? 0) >= 0.5)) diets.add(label);
+  const labels = [...ranked.slice(0, limit), ...[...diets].filter((label) => !negated.has(label))];
+
+  const llmConfidence = input.llm?.confidence ?? 0;
+  const mlTop = top?.score ?? 0;
+  const confidence =
+    decision === "ml_validated" ? Math.max(mlTop, llmConfidence) : decision === "llm_fallback" ? llmConfidence : mlTop;
+  return { decision, labels, confidence: round(Math.min(1, Math.max(0, confidence))), agreement };
+}

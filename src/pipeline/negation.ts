@@ -1,0 +1,142 @@
+// Which taxonomy labels the user rules out: "nothing spicy", "skipping dessert", "anything but sweet".
+import { type Lexicon, sharedLexicon } from "./providers/local/lexicon.js";
+import { type Match, analyseText } from "./providers/local/match.js";
+import type { Token } from "./providers/local/tokenize.js";
+
+/** Phrases that rule out what follows them (apostrophes already dropped: "don't" -> "dont"). */
+const PREFIX_CUES = [
+  "no", "not", "nothing", "none", "never", "without", "nor", "neither", "no more", "not too", "nothing too",
+  "not in the mood for", "not in the mood", "not feeling", "not craving", "not a fan of", "no need for",
+  "dont want", "do not want", "dont feel like", "dont need", "didnt want", "dont like", "dont crave",
+  "anything but", "anything except", "everything but", "except", "except for", "other than",
+  "skip", "skipping", "skipped", "avoid", "avoiding", "hold the", "cut out", "cutting out",
+  "cutting back on", "lay off", "give up", "giving up", "gave up", "pass on", "can do without",
+  "cant do", "cant have", "cant handle", "cant stand", "cant eat", "cant stomach", "cant take",
+  "hate", "dislike", "instead of", "rather than", "not into", "steer clear of",
+].map((cue) => cue.split(" "));
+
+/** Phrases that rule out what came just before them: "dessert is off the table". */
+const SUFFIX_CUES = [
+  "off the table", "no thanks", "is a no", "not today", "not for me", "is out", "are out",
+  "not an option", "off limits", "can wait", "is a no go", "please no",
+].map((cue) => cue.split(" "));
+
+/** Words that end a negation's reach: a new clause or a contrast. */
+const SCOPE_BREAKERS = new Set([
+  "but", "just", "instead", "though", "although", "because", "cause", "cuz", "since", "while", "yet",
+  "rather", "i", "im", "ive", "id", "ill", "we", "weve", "he", "hes", "she", "shes", "they", "theyre",
+  "it", "its", "my", "our", "want", "wanna", "need", "prefer", "so", "then", "maybe", "craving",
+]);
+/** Words that continue a list under one negation ("no sweets or desserts") when a trigger follows. */
+const LIST_JOINERS = new Set([",", "and", "or", "nor", "&"]);
+const MAX_SCOPE = 4;
+/** Cues of taste ("hate", "avoid") rule out foods and needs, never a mood or the weather ("hate being cold"). */
+const TASTE_CUES = new Set(["hate", "dislike", "avoid", "avoiding", "skip", "skipping", "skipped", "cant stand", "not a fan of", "dont like", "not into", "steer clear of", "give up", "giving up", "gave up", "cut out", "cutting out", "cutting back on", "lay off"]);
+const TASTE_CATEGORIES = new Set(["sensory", "meal", "cuisine", "goal", "diet"]);
+
+export interface NegationScope {
+  cueStart: number;
+  /** The cue only rules out foods and needs (see TASTE_CUES). */
+  tasteOnly: boolean;
+  /** Token range the cue governs: [from, to). */
+  from: number;
+  to: number;
+}
+
+function cueAt(tokens: Token[], i: number, cues: string[][], taken: boolean[]): number {
+  let best = 0;
+  for (const cue of cues) {
+    if (cue.length <= best) continue;
+    const fits = cue.every((word, k) => tokens[i + k]?.norm === word && !taken[i + k]);
+    if (fits) best = cue.length;
+  }
+  return best;
+}
+
+function takenByMatches(tokens: Token[], matches: Match[]): boolean[] {
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  for (const match of matches) for (let i = match.start; i < match.end; i++) taken[i] = true;
+  return taken;
+}
+
+/** The token ranges governed by negation cues that are not part of a trigger ("no time" is goal_quick). */
+export function negationScopes(tokens: Token[], matches: Match[]): NegationScope[] {
+  const taken = takenByMatches(tokens, matches);
+  const startsMatch = new Set(matches.map((match) => match.start));
+  const scopes: NegationScope[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const length = cueAt(tokens, i, PREFIX_CUES, taken);
+    if (length === 0) continue;
+    const from = i + length;
+    let to = from;
+    while (to < tokens.length && to - from < MAX_SCOPE) {
+      const token = tokens[to];
+      if (token === undefined) break;
+      if (LIST_JOINERS.has(token.norm)) {
+        if (!startsMatch.has(to + 1)) break;
+      } else if (token.kind === "punct" || (!taken[to] && SCOPE_BREAKERS.has(token.norm) && to > from)) {
+        break;
+      }
+      to++;
+    }
+    const cue = tokens.slice(i, i + length).map((token) => token.norm).join(" ");
+    scopes.push({ cueStart: i, tasteOnly: TASTE_CUES.has(cue), from, to });
+    i = from - 1;
+  }
+  return scopes;
+}
+
+/** Labels of matches that a suffix cue rules out ("spicy is off the table"). */
+function suffixNegated(tokens: Token[], matches: Match[], taken: boolean[]): Match[] {
+  const out: Match[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (cueAt(tokens, i, SUFFIX_CUES, taken) === 0) continue;
+    const before = matches.filter((match) => match.end <= i && match.end >= i - 2);
+    const nearest = before[before.length - 1];
+    if (nearest) out.push(nearest);
+  }
+  return out;
+}
+
+/**
+ * Labels ruled out in already-matched tokens. A label stays when it is also said outside any negation
+ * ("not a big eater in the morning, something for breakfast" keeps meal_breakfast). Diet labels are
+ * only negated right after the cue ("not vegan"): "no dairy" is a diet, not a negation.
+ */
+export function negatedLabelsFrom(tokens: Token[], matches: Match[], lexicon: Lexicon): string[] {
+  const negated = new Set<string>();
+  const negatedMatches = new Set<Match>();
+  const rule = (match: Match, directlyAfterCue: boolean, tasteOnly: boolean): void => {
+    negatedMatches.add(match);
+    for (const { label } of match.pattern.labels) {
+      const category = lexicon.categories.get(label) ?? "";
+      if (category === "diet" && !directlyAfterCue) continue;
+      if (tasteOnly && !TASTE_CATEGORIES.has(category)) continue;
+      negated.add(label);
+    }
+  };
+  for (const scope of negationScopes(tokens, matches)) {
+    // The first trigger in reach is ruled out, and the next ones only when listed with it ("sweets or cake").
+    let listed = true;
+    for (const match of matches) {
+      if (match.start < scope.from || match.start >= scope.to) continue;
+      if (!listed) break;
+      rule(match, match.start === scope.from, scope.tasteOnly);
+      listed = LIST_JOINERS.has(tokens[match.end]?.norm ?? "");
+    }
+  }
+  for (const match of suffixNegated(tokens, matches, takenByMatches(tokens, matches))) rule(match, false, false);
+  for (const match of matches) {
+    if (negatedMatches.has(match)) continue;
+    for (const { label, weight } of match.pattern.labels) if (weight >= 0.5) negated.delete(label);
+  }
+  for (const match of matches) for (const label of match.pattern.negates) negated.add(label);
+  return [...negated];
+}
+
+/** The labels a query explicitly rules out, in taxonomy names ("nothing spicy" -> ["sensory_spicy"]). */
+export function findNegatedLabels(text: string): string[] {
+  const lexicon = sharedLexicon();
+  const { tokens, matches } = analyseText(text, lexicon);
+  return negatedLabelsFrom(tokens, matches, lexicon);
+}

@@ -1,0 +1,26 @@
+import { UsageError } from "../errors.js";
+import { extractConstraints } from "./constraints.js";
+import { findNegatedLabels } from "./negation.js";
+import { stripControlCharacters } from "./sanitize.js";
+import type { Diet, ParsedQuery } from "./types.js";
+
+/** Longest query accepted, in characters after cleaning (DESIGN §15: 10 kB+ is bad input). */
+export const MAX_QUERY_CHARS = 10_000;
+
+/** Cleans the text; throws a usage error when nothing printable remains. Runs before a trace starts. */
+export function cleanQueryText(raw: string): string {
+  const text = stripControlCharacters(raw);
+  if (text === "") throw new UsageError("empty_query", "The query is empty; say how you feel, e.g. moodfood query \"I'm sad and it's freezing\".");
+  return text;
+}
+
+/** The `parse` stage: limits, diets and allergies, negated labels. */
+export function parseQuery(raw: string, flagDiets: readonly Diet[] = []): ParsedQuery {
+  const text = cleanQueryText(raw);
+  if (text.length > MAX_QUERY_CHARS) {
+    throw new UsageError("query_too_long", `The query is ${text.length} characters; the limit is ${MAX_QUERY_CHARS}. Shorten it.`);
+  }
+  const constraints = extractConstraints(text);
+  const diets = [...new Set([...flagDiets, ...constraints.diets])];
+  return { text, truncated: false, diets, allergens: constraints.allergens, negatedLabels: findNegatedLabels(text) };
+}

@@ -1,0 +1,78 @@
+import type { Catalog, Dish } from "./catalog.js";
+import { allowedDishes, requiredDiets } from "./dish-filter.js";
+import { matchReason, popularReason } from "./dish-reason.js";
+import { blendScore, matchedLabels, relevanceScores, weighLabels } from "./dish-score.js";
+import { diversify, type RankedDish } from "./diversify.js";
+import { categoryOf } from "./taxonomy.js";
+import type { Allergen, Diet, Recommendation } from "./types.js";
+
+export interface RecommendRequest {
+  /** Labels from the decide stage, best first. */
+  labels: string[];
+  diets: Diet[];
+  allergens: Allergen[];
+  negatedLabels: string[];
+  top: number;
+  /** default_fallback: nothing confident, so answer with popular, broadly safe dishes. */
+  fallback: boolean;
+}
+
+/** Fallback scores are capped well below a real match so they never look confident. */
+const FALLBACK_SCORE_SCALE = 0.5;
+/** Spicy dishes drop this much popularity as default picks: not everyone wants chili when we could not read the mood. */
+const SPICY_PENALTY = 0.3;
+
+/** Ranks the catalog for a request: hard diet/allergen/negation filters, label scoring, then a varied top N. */
+export function recommend(catalog: Catalog, request: RecommendRequest): Recommendation[] {
+  const top = Math.max(0, Math.floor(request.top));
+  if (top === 0) return [];
+  const negated = new Set(request.negatedLabels);
+  const allowed = allowedDishes(catalog, requiredDiets(request.diets, request.labels), request.allergens, negated);
+  const weighted = request.fallback ? [] : weighLabels(request.labels.filter((label) => !negated.has(label)));
+  const relevance = relevanceScores(catalog, weighted);
+  const poolSize = Math.max(top * 4, 20);
+
+  const requestedCuisines = new Set(weighted.filter((w) => categoryOf(w.label) === "cuisine").map((w) => w.label.slice("cuisine_".length)));
+  const matches = bestOf(catalog, poolSize, (dish, i) =>
+    allowed[i] && (relevance[i] ?? 0) > 0 ? blendScore(relevance[i] ?? 0, dish) : -1,
+  );
+  // Diversity decides which dishes; the answer still reads best to worst.
+  const answer = diversify(matches, top, requestedCuisines)
+    .sort(byScoreThenId)
+    .map((r) => present(r, matchReason(r.dish, matchedLabels(r.dish, weighted))));
+  if (answer.length < top) {
+    // Too few matches (or none, as in default_fallback): fill up with popular, broadly safe dishes.
+    const popular = bestOf(catalog, poolSize, (dish, i) => (allowed[i] && !(relevance[i] ?? 0) ? defaultScore(dish) : -1));
+    answer.push(...diversify(popular, top - answer.length, new Set()).map((r) => present(r, popularReason(r.dish))));
+  }
+  return answer;
+}
+
+function present({ dish, score }: RankedDish, reason: string): Recommendation {
+  return { name: dish.name, cuisine: dish.cuisine, score: Math.round(score * 1000) / 1000, reason, diet: [...dish.diet] };
+}
+
+function defaultScore(dish: Dish): number {
+  return FALLBACK_SCORE_SCALE * Math.max(0, dish.popularity - (dish.tags.includes("sensory_spicy") ? SPICY_PENALTY : 0));
+}
+
+/** The `size` best dishes by `scoreOf` (negative = skip), best first: a bounded insertion, no full sort per query. */
+function bestOf(catalog: Catalog, size: number, scoreOf: (dish: Dish, index: number) => number): RankedDish[] {
+  const best: RankedDish[] = [];
+  for (let i = 0; i < catalog.dishes.length; i++) {
+    const dish = catalog.dishes[i] as Dish;
+    const score = scoreOf(dish, i);
+    if (score < 0) continue;
+    const entry = { dish, score };
+    if (best.length === size && byScoreThenId(entry, best[size - 1] as RankedDish) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && byScoreThenId(entry, best[at - 1] as RankedDish) < 0) at--;
+    best.splice(at, 0, entry);
+    if (best.length > size) best.pop();
+  }
+  return best;
+}
+
+function byScoreThenId(a: RankedDish, b: RankedDish): number {
+  return b.score - a.score || (a.dish.id < b.dish.id ? -1 : a.dish.id > b.dish.id ? 1 : 0);
+}

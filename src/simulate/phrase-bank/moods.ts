@@ -1,0 +1,161 @@
+import type { Situation } from "./situation.js";
+
+// Emotional states. Written for traffic simulation only: not training data, not the eval set.
+export const MOOD_SITUATIONS: Situation[] = [
+  {
+    id: "breakup",
+    labels: ["emotion_sad", "goal_comfort"],
+    weight: 3,
+    phrasings: [
+      "just got dumped {when} and {meal} feels pointless",
+      "my ex posted photos with someone new, I need comfort food",
+      "heartbroken, I want to eat my feelings tonight",
+      "relationship ended after four years, can't stop crying",
+      "he left and took the good pans. need something soothing for {meal}",
+    ],
+  },
+  {
+    id: "bad_news",
+    labels: ["emotion_sad"],
+    weight: 3,
+    phrasings: [
+      "didn't get the job I interviewed three rounds for",
+      "the vet called, my old dog isn't doing well",
+      "flunked my driving test again, gutted",
+      "rough phone call with my dad {when}, really down",
+      "everything went wrong {when} and I feel like crying",
+      "pretty gloomy mood, what should I eat for {meal}",
+    ],
+  },
+  {
+    id: "homesick",
+    labels: ["emotion_nostalgic"],
+    weight: 2,
+    phrasings: [
+      "missing my grandmother's kitchen so much {when}",
+      "want something that tastes like being a kid again",
+      "first winter away from home, homesick for my mum's cooking",
+      "found an old photo album and now I crave the food we ate back then",
+      "feeling sentimental, something like the sunday meals growing up",
+    ],
+  },
+  {
+    id: "deadline",
+    labels: ["emotion_stressed", "occasion_work"],
+    weight: 4,
+    phrasings: [
+      "three deadlines {when} and my manager keeps pinging me",
+      "quarter-end close, zero breaks, need {meal} at my desk",
+      "slammed at the office, running on caffeine and panic",
+      "release is tonight and the build is broken, stressed beyond words",
+      "back-to-back meetings till 7, what can I eat between them",
+    ],
+  },
+  {
+    id: "exam_cram",
+    labels: ["emotion_stressed"],
+    weight: 3,
+    when: ["afternoon", "evening", "night"],
+    phrasings: [
+      "exam at 9am and I haven't opened chapter four",
+      "cramming for finals, brain is melting",
+      "thesis draft due friday and I'm spiralling",
+      "study group bailed, stressed about the chem midterm",
+    ],
+  },
+  {
+    id: "nerves",
+    labels: ["emotion_anxious", "goal_calm"],
+    weight: 3,
+    phrasings: [
+      "big interview tomorrow and my stomach is in knots",
+      "waiting on test results, can't sit still, want something soothing",
+      "heart racing for no reason, need something gentle",
+      "presenting to the board in an hour, jittery and a bit queasy",
+      "on edge all day, something calming for {meal} please",
+    ],
+  },
+  {
+    id: "exhausted_shift",
+    labels: ["emotion_tired", "goal_energy"],
+    weight: 4,
+    phrasings: [
+      "just finished a twelve hour shift at the hospital",
+      "running on four hours of sleep, need a boost",
+      "hauled a sofa up five flights, I'm spent",
+      "nurse on nights, need real food before I crash",
+      "zombie mode {when}, what gives lasting energy",
+    ],
+  },
+  {
+    id: "too_tired_to_cook",
+    labels: ["emotion_tired", "goal_quick"],
+    weight: 4,
+    when: ["evening", "night"],
+    phrasings: [
+      "can't face the stove, something effortless for {meal}",
+      "exhausted, whatever takes ten minutes tops",
+      "long day, zero energy to stand at the stove",
+      "my legs are done, need {meal} with almost no effort",
+    ],
+  },
+  {
+    id: "good_news",
+    labels: ["emotion_happy"],
+    weight: 3,
+    phrasings: [
+      "we got the apartment!! in a great mood {when}",
+      "best day in ages, everything clicked at work",
+      "feeling fantastic, sun's out and so am I",
+      "grinning like an idiot, my song got played on the radio",
+      "such a lovely day, want a {meal} to match",
+    ],
+  },
+  {
+    id: "celebration",
+    labels: ["emotion_excited", "occasion_celebration"],
+    weight: 3,
+    phrasings: [
+      "we just closed our first funding round, celebrating",
+      "my sister got engaged and we're toasting tonight",
+      "passed the bar exam, time to celebrate properly",
+      "promotion came through!!! what do we eat to celebrate",
+      "team shipped the launch, want something festive",
+    ],
+  },
+  {
+    id: "fuming",
+    labels: ["emotion_angry"],
+    weight: 2,
+    phrasings: [
+      "train cancelled AGAIN, I'm fuming",
+      "landlord raised the rent by 20%, furious",
+      "a coworker ate my labelled leftovers, raging",
+      "got yelled at by a customer for something not my fault, so angry",
+      "absolutely seething after that call",
+    ],
+  },
+  {
+    id: "bored",
+    labels: ["emotion_bored"],
+    weight: 3,
+    phrasings: [
+      "eaten the same sandwich for a month, so bored of it",
+      "nothing on tv, nothing to do, surprise me",
+      "stuck at home with nothing going on, want something different",
+      "so over my usual rotation, give me something new for {meal}",
+    ],
+  },
+  {
+    id: "alone",
+    labels: ["emotion_lonely", "social_alone"],
+    weight: 3,
+    when: ["evening", "night"],
+    phrasings: [
+      "all my mates are busy and I'm sat at home by myself",
+      "new city, no friends yet, eating by myself",
+      "my flatmates moved out and the kitchen table is empty",
+      "quiet flat, just me and the fridge {when}",
+    ],
+  },
+];

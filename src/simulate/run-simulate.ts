@@ -1,0 +1,122 @@
+import { performance } from "node:perf_hooks";
+import { type CommentScorer, loadCommentScorer } from "../feedback/comment-score.js";
+import { storeFeedback } from "../feedback/record-feedback.js";
+import type { FeedbackRecord } from "../feedback/types.js";
+import type { PipelineDeps, QueryAnswer, QueryInput } from "../pipeline/pipeline.js";
+import { withCircuitBreaker } from "../pipeline/providers/circuit-breaker.js";
+import { openStore, type Store } from "../store/store.js";
+import { batchedStoreSink } from "../tracing/store-sink.js";
+import type { TraceRecord } from "../tracing/types.js";
+import { planDay } from "./day-plan.js";
+import { eraOfDay } from "./drift-shift.js";
+import { failingProvider } from "./failing-provider.js";
+import { createRng } from "./prng.js";
+import { checkSimulateOptions, type SimulateOptions } from "./simulate-options.js";
+import { simulateFeedback } from "./simulated-feedback.js";
+import { type SimulateSummary, summarise } from "./simulation-summary.js";
+import { type DayTally, newDayTally, tallyFeedback, tallyTrace } from "./simulation-tally.js";
+
+export type { SimulateOptions, SimulateSummary };
+
+const DAY_MS = 86_400_000;
+
+export interface SimulateDeps {
+  store: Store;
+  /** The real pipeline's stages; the simulation brings its own sink, clock and failing provider. */
+  pipeline: Omit<PipelineDeps, "sink" | "now">;
+  runQuery: (input: QueryInput, deps: PipelineDeps) => Promise<QueryAnswer>;
+  /** Wall clock (epoch ms): the simulated days end at the start of this UTC day. */
+  now: number;
+  onProgress?: (done: number, total: number) => void;
+  commentScorer?: () => Promise<CommentScorer>;
+}
+
+/** Replays `days` UTC days ending yesterday through the real pipeline, traced and with feedback. */
+export async function runSimulate(options: SimulateOptions, deps: SimulateDeps): Promise<SimulateSummary> {
+  checkSimulateOptions(options);
+  const started = performance.now();
+  const scoreComment = await (deps.commentScorer ?? loadCommentScorer)();
+  // The real circuit breaker runs on the simulated clock with its state in a scratch store, so
+  // replayed past days never leave the data dir's shared, real-time breaker half-open.
+  const breakerState = openStore(":memory:");
+  try {
+    const firstDay = Math.floor(deps.now / DAY_MS) * DAY_MS - options.days * DAY_MS;
+    const tallies = await replayDays(options, deps, { firstDay, scoreComment, breakerState });
+    return summarise(options, tallies, firstDay, performance.now() - started);
+  } finally {
+    breakerState.close();
+  }
+}
+
+interface ReplayContext {
+  firstDay: number;
+  scoreComment: CommentScorer;
+  breakerState: Store;
+}
+
+async function replayDays(
+  options: SimulateOptions,
+  deps: SimulateDeps,
+  { firstDay, scoreComment, breakerState }: ReplayContext,
+): Promise<DayTally[]> {
+  const { store } = deps;
+  const batchSize = options.batchSize ?? 500;
+  const root = createRng(options.seed);
+  const feedbackRng = root.fork("feedback");
+  let clock = firstDay;
+  let tally = newDayTally(1, firstDay, "stationary");
+  let lastTrace: TraceRecord | null = null;
+  const batched = batchedStoreSink(store, batchSize);
+  const failing = failingProvider(deps.pipeline.provider, options.llmFailureRate, root.fork("llm"));
+  const pipeline: PipelineDeps = {
+    ...deps.pipeline,
+    provider: withCircuitBreaker(failing, breakerState, () => clock),
+    now: () => clock,
+    sink: {
+      started: () => {},
+      ended: (trace) => {
+        batched.ended(trace);
+        tallyTrace(tally, trace);
+        lastTrace = trace;
+      },
+    },
+  };
+
+  let feedback: FeedbackRecord[] = [];
+  const flush = () => {
+    batched.flush(); // traces first: feedback rows refer to them
+    storeFeedback(store, feedback);
+    feedback = [];
+  };
+
+  const tallies: DayTally[] = [];
+  const total = options.days * options.perDay;
+  let done = 0;
+  for (let day = 1; day <= options.days; day++) {
+    const start = firstDay + (day - 1) * DAY_MS;
+    const era = eraOfDay(day, options.driftDay);
+    tally = newDayTally(day, start, era);
+    tallies.push(tally);
+    for (const query of planDay({ day, start, count: options.perDay, era }, root.fork(`day-${day}`))) {
+      clock = query.at;
+      lastTrace = null;
+      try {
+        await deps.runQuery({ text: query.text, userId: query.userId, sessionId: query.sessionId }, pipeline);
+      } catch (error) {
+        if (lastTrace === null) throw error; // not a failed query (its trace is stored) but a failed write: stop
+      }
+      const trace = lastTrace as TraceRecord | null;
+      if (trace === null) throw new Error("runQuery returned without ending its trace");
+      const seen = { trace, labels: trace.labels, decision: trace.status === "ok" ? trace.final_decision : null };
+      const record = simulateFeedback(query, seen, { rate: options.feedbackRate, now: deps.now, scoreComment }, feedbackRng);
+      if (record) {
+        feedback.push(record);
+        tallyFeedback(tally.feedback, record);
+        if (feedback.length >= batchSize) flush();
+      }
+      deps.onProgress?.(++done, total);
+    }
+  }
+  flush();
+  return tallies;
+}

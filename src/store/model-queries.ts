@@ -1,0 +1,46 @@
+import type { Db } from "./open-store.js";
+
+export interface StoredModel {
+  version: string;
+  header: string;
+  weights: Buffer;
+  createdAt: number;
+  active: boolean;
+}
+
+/** Trained model versions live in the store, so the data dir stays a single file. */
+export function modelQueries(db: Db) {
+  const insert = db.prepare("INSERT OR REPLACE INTO models (version, header, weights, created_at, active) VALUES (?, ?, ?, ?, 0)");
+  const list = db.prepare("SELECT version, header, created_at, active FROM models ORDER BY created_at DESC");
+  const get = db.prepare("SELECT version, header, weights, created_at, active FROM models WHERE version = ?");
+  const active = db.prepare("SELECT version, header, weights, created_at, active FROM models WHERE active = 1");
+  const clear = db.prepare("UPDATE models SET active = 0 WHERE active = 1");
+  const activate = db.prepare("UPDATE models SET active = 1 WHERE version = ?");
+  type Row = { version: string; header: string; weights: Buffer; created_at: number; active: number };
+  const toModel = (r: Row): StoredModel => ({ version: r.version, header: r.header, weights: r.weights, createdAt: r.created_at, active: r.active === 1 });
+
+  return {
+    save(version: string, header: string, weights: Buffer, at: number): void {
+      insert.run(version, header, weights, at);
+    },
+    list(): Omit<StoredModel, "weights">[] {
+      return (list.all() as Omit<Row, "weights">[]).map((r) => ({ version: r.version, header: r.header, createdAt: r.created_at, active: r.active === 1 }));
+    },
+    get(version: string): StoredModel | undefined {
+      const row = get.get(version) as Row | undefined;
+      return row && toModel(row);
+    },
+    /** The promoted model, or undefined when the shipped one is in use. */
+    active(): StoredModel | undefined {
+      const row = active.get() as Row | undefined;
+      return row && toModel(row);
+    },
+    /** Makes one version active; undefined means "back to the shipped model". */
+    activate(version: string | undefined): void {
+      db.transaction(() => {
+        clear.run();
+        if (version) activate.run(version);
+      }).immediate();
+    },
+  };
+}

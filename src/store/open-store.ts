@@ -1,0 +1,60 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { UserError } from "../errors.js";
+import { MIGRATIONS } from "./migrations.js";
+
+export const STORE_FILE = "moodfood.db";
+/** How long a writer waits for another process's transaction before giving up. */
+const BUSY_TIMEOUT_MS = 15_000;
+
+export type Db = Database.Database;
+
+/** Opens (creating if needed) the store in a data dir, or ":memory:" for tests. */
+export function openDatabase(dataDir: string | ":memory:"): Db {
+  const path = dataDir === ":memory:" ? ":memory:" : join(dataDir, STORE_FILE);
+  let db: Db;
+  try {
+    if (dataDir !== ":memory:") mkdirSync(dataDir, { recursive: true });
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    // Only takes effect on a new, empty file, and must come before WAL mode writes the header.
+    db.pragma("auto_vacuum = INCREMENTAL");
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    migrate(db);
+  } catch (error) {
+    throw storeError(error, path);
+  }
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = () => db.pragma("user_version", { simple: true }) as number;
+  if (current() >= MIGRATIONS.length) return;
+  // IMMEDIATE takes the write lock first, so two fresh processes cannot both migrate.
+  db.transaction(() => {
+    const version = current();
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      db.exec(MIGRATIONS[v] as string);
+    }
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
+
+function storeError(error: unknown, path: string): Error {
+  const code = (error as { code?: string }).code ?? "";
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") {
+    return new UserError("store_corrupt", `${path} is not a readable moodfood database (corrupt?); restore a backup or move it aside.`);
+  }
+  if (code === "SQLITE_READONLY" || code === "SQLITE_CANTOPEN" || code === "EACCES" || code === "EROFS" || code === "EPERM") {
+    return new UserError("store_unwritable", `Cannot open ${path} for writing (${code}); check the data dir or pass --data-dir.`);
+  }
+  if (code === "SQLITE_FULL" || code === "ENOSPC") {
+    return new UserError("store_full", `No space left to write ${path}; free disk space or move the data dir.`);
+  }
+  return error instanceof Error ? error : new Error(message);
+}
+
+export { storeError };

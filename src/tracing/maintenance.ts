@@ -1,0 +1,42 @@
+import type { Store } from "../store/store.js";
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const LAST_RUN_KEY = "maintenance.last_run";
+
+export interface MaintenanceOptions {
+  now: number;
+  traceCleanupHours: number;
+  /** 0 keeps every trace. */
+  retentionDays: number;
+  /** Run even if it ran less than an hour ago (the prune command). */
+  force?: boolean;
+}
+
+export interface MaintenanceResult {
+  ran: boolean;
+  abandoned: number;
+  pruned: number;
+}
+
+/** Marks stale active traces abandoned and applies retention, at most once an hour (indexed, cheap). */
+export function runMaintenance(store: Store, options: MaintenanceOptions): MaintenanceResult {
+  const last = store.meta.get<number>(LAST_RUN_KEY);
+  if (!options.force && last && options.now - last.value < HOUR_MS) return { ran: false, abandoned: 0, pruned: 0 };
+  store.transaction(() => store.meta.set(LAST_RUN_KEY, options.now, options.now));
+  const abandoned = store.transaction(() => store.traces.sweepAbandoned(options.now - options.traceCleanupHours * HOUR_MS));
+  const pruned = options.retentionDays > 0 ? pruneTraces(store, options.now - options.retentionDays * DAY_MS) : 0;
+  return { ran: true, abandoned, pruned };
+}
+
+/** Deletes traces older than `cutoff` and gives the pages back to the file system. */
+export function pruneTraces(store: Store, cutoff: number): number {
+  const pruned = store.traces.deleteStartedBefore(cutoff);
+  if (pruned > 0) store.db.pragma("incremental_vacuum");
+  return pruned;
+}
+
+/** How a trace's status reads: `active` past the cleanup age is reported `abandoned` even before a sweep. */
+export function effectiveStatus<T extends { status: string; started_at: number }>(trace: T, now: number, cleanupHours: number): T["status"] | "abandoned" {
+  return trace.status === "active" && trace.started_at < now - cleanupHours * HOUR_MS ? "abandoned" : trace.status;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { openStore } from "../../src/store/store.js";
+import { effectiveStatus, pruneTraces, runMaintenance } from "../../src/tracing/maintenance.js";
+import { storeSink } from "../../src/tracing/store-sink.js";
+import { endTrace, startTrace } from "../../src/tracing/tracer.js";
+
+const HOUR = 3_600_000;
+
+describe("abandoned traces and retention", () => {
+  it("reports a stale active trace as abandoned and the sweep marks it", () => {
+    const store = openStore(":memory:");
+    const now = Date.UTC(2026, 10, 20);
+    const stale = startTrace({ query: "died mid-query", sink: storeSink(store), now: () => now - 30 * HOUR });
+    const fresh = startTrace({ query: "still running", sink: storeSink(store), now: () => now - HOUR });
+    const listed = store.traces.list({ limit: 10, status: "abandoned", abandonedBefore: now - 24 * HOUR });
+    expect(listed.map((t) => t.trace_id)).toEqual([stale.record.trace_id]);
+    expect(effectiveStatus(listed[0]!, now, 24)).toBe("abandoned");
+
+    const result = runMaintenance(store, { now, traceCleanupHours: 24, retentionDays: 0 });
+    expect(result).toMatchObject({ ran: true, abandoned: 1 });
+    expect(store.traces.get(stale.record.trace_id)?.status).toBe("abandoned");
+    expect(store.traces.get(fresh.record.trace_id)?.status).toBe("active");
+    // At most once an hour.
+    expect(runMaintenance(store, { now: now + 60_000, traceCleanupHours: 24, retentionDays: 0 }).ran).toBe(false);
+  });
+
+  it("prunes old traces but keeps the metric counters", () => {
+    const store = openStore(":memory:");
+    const now = Date.UTC(2026, 10, 20);
+    for (const age of [100, 50, 1]) {
+      const t = startTrace({ query: `age ${age}d`, sink: storeSink(store), now: () => now - age * 24 * HOUR });
+      endTrace(t, { final_decision: "llm_fallback", model_version: "m" });
+    }
+    expect(pruneTraces(store, now - 90 * 24 * HOUR)).toBe(1);
+    expect(store.traces.count()).toBe(2);
+    const total = store.rollups.counterTotals().find((c) => c.name === "moodfood_queries_total");
+    expect(total?.value).toBe(3);
+    expect(runMaintenance(store, { now, traceCleanupHours: 24, retentionDays: 30 }).pruned).toBe(1);
+    expect(store.traces.count()).toBe(1);
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { runSimulate, type SimulateOptions } from "../../src/simulate/run-simulate.js";
+import { openStore, type Store } from "../../src/store/store.js";
+import { fakeSimulateDeps } from "./fake-pipeline.js";
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2025, 2, 10, 9, 30); // the simulated days end at 2025-03-10T00:00Z
+const options = (over: Partial<SimulateOptions> = {}): SimulateOptions => ({
+  days: 3,
+  perDay: 200,
+  seed: "7",
+  feedbackRate: 0.2,
+  llmFailureRate: 0.05,
+  driftDay: null,
+  ...over,
+});
+
+async function simulate(over: Partial<SimulateOptions> = {}) {
+  const store = openStore(":memory:");
+  const summary = await runSimulate(options(over), fakeSimulateDeps(store, NOW));
+  return { store, summary };
+}
+
+const allTraces = (store: Store) => store.traces.list({ limit: 1_000_000 }).reverse();
+const counter = (store: Store, name: string) =>
+  store.rollups
+    .counterTotals()
+    .filter((c) => c.name === name)
+    .reduce((n, c) => n + c.value, 0);
+
+describe("runSimulate", () => {
+  it("stores exactly per-day traces on each of the days ending yesterday, one per query", async () => {
+    const { store, summary } = await simulate({ days: 3, perDay: 200 });
+    const traces = allTraces(store);
+    expect(traces).toHaveLength(600);
+    expect(summary.queries).toBe(600);
+    for (let d = 0; d < 3; d++) {
+      const start = Date.UTC(2025, 2, 7) + d * DAY;
+      expect(traces.filter((t) => t.started_at >= start && t.started_at < start + DAY)).toHaveLength(200);
+    }
+    expect(summary.per_day_counts.map((d) => d.date)).toEqual(["2025-03-07", "2025-03-08", "2025-03-09"]);
+    expect(new Set(traces.map((t) => t.status))).toEqual(new Set(["ok"]));
+    expect(counter(store, "moodfood_queries_total")).toBe(600);
+  });
+
+  it("records LLM failures on the llm_call span, falls back, and opens the circuit in outages", async () => {
+    const { store, summary } = await simulate({ days: 2, perDay: 2_000, llmFailureRate: 0.1, feedbackRate: 0 });
+    const failedSpans = allTraces(store)
+      .flatMap((t) => t.spans)
+      .filter((s) => s.name === "llm_call" && s.status === "error");
+    const failures = Object.values(summary.llm_failures).reduce((a, b) => a + b, 0);
+    expect(failedSpans).toHaveLength(failures);
+    expect(failures / 4_000).toBeGreaterThan(0.06);
+    expect(summary.llm_failures.circuit_open ?? 0).toBeGreaterThan(0);
+    expect((summary.decisions.ml_only ?? 0) + (summary.decisions.default_fallback ?? 0)).toBeGreaterThanOrEqual(failures);
+  });
+
+  it("stores feedback rows tied to stored traces, with matching counters", async () => {
+    const { store, summary } = await simulate({ feedbackRate: 0.3 });
+    const rows = store.feedback.between(0, NOW + DAY);
+    expect(rows).toHaveLength(summary.feedback.total);
+    expect(rows.length / 600).toBeGreaterThan(0.2);
+    expect(rows.length / 600).toBeLessThan(0.4);
+    for (const row of rows.slice(0, 50)) expect(store.traces.get(row.trace_id)?.started_at).toBeLessThan(row.created_at);
+    expect(counter(store, "moodfood_user_feedback_total")).toBe(rows.length);
+    expect(summary.feedback.explicit + summary.feedback.implicit).toBe(rows.length);
+  });
+
+  it("is reproducible: the same seed gives the same times, queries, labels, decisions and feedback", async () => {
+    const shape = async (seed: string) => {
+      const { store } = await simulate({ seed, days: 2, perDay: 300 });
+      const traces = allTraces(store);
+      const index = new Map(traces.map((t, i) => [t.trace_id, i]));
+      return {
+        traces: traces.map((t) => [t.started_at, t.query, t.labels, t.final_decision, t.user_id]),
+        feedback: store.feedback
+          .between(0, NOW + DAY)
+          .map((f) => [index.get(f.trace_id), f.created_at, f.type, f.rating, f.signal, f.sentiment]),
+      };
+    };
+    const a = await shape("same");
+    expect(await shape("same")).toEqual(a);
+    expect((await shape("other")).traces).not.toEqual(a.traces);
+  });
+
+  it("shifts the mix from the drift day on and reports which days drifted", async () => {
+    const { store, summary } = await simulate({ days: 4, perDay: 400, driftDay: 3 });
+    expect(summary.per_day_counts.map((d) => d.era)).toEqual(["stationary", "stationary", "drifted", "drifted"]);
+    const hotShare = (day: number) => {
+      const start = Date.UTC(2025, 2, 6) + (day - 1) * DAY;
+      const traces = allTraces(store).filter((t) => t.started_at >= start && t.started_at < start + DAY);
+      return traces.filter((t) => t.labels.includes("weather_hot")).length / traces.length;
+    };
+    expect(hotShare(3)).toBeGreaterThan(3 * hotShare(2) + 0.05);
+  });
+
+  it.each([
+    [{ days: 0 }, "invalid_days"],
+    [{ perDay: 1.5 }, "invalid_per_day"],
+    [{ feedbackRate: 2 }, "invalid_rate"],
+    [{ driftDay: 4 }, "invalid_drift_day"],
+  ])("rejects %j as a usage error", async (over, code) => {
+    await expect(simulate(over)).rejects.toMatchObject({ code, exitCode: 2 });
+  });
+});

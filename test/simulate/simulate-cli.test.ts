@@ -1,0 +1,77 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run-cli.js";
+import { openStore } from "../../src/store/store.js";
+
+async function cli(args: string[]) {
+  const dataDir = mkdtempSync(join(tmpdir(), "mf-sim-cli-"));
+  let stdout = "";
+  let stderr = "";
+  const status = await runCli(["--data-dir", dataDir, ...args], {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    env: { NO_COLOR: "1" },
+    cwd: dataDir,
+    isTTY: false,
+  });
+  return { status, stdout, stderr, dataDir };
+}
+
+/** Same history shape, ids aside: time, query, labels and decision of every trace, oldest first. */
+function historyOf(dataDir: string) {
+  const store = openStore(dataDir);
+  try {
+    return store.traces
+      .list({ limit: 1_000_000 })
+      .reverse()
+      .map((t) => [t.started_at, t.query, t.labels, t.final_decision]);
+  } finally {
+    store.close();
+  }
+}
+
+describe("moodfood simulate (in process, real pipeline)", () => {
+  it.each([
+    [["simulate", "--days", "0"], /--days/],
+    [["simulate", "--per-day", "abc"], /--per-day/],
+    [["simulate", "--feedback-rate", "1.5"], /--feedback-rate/],
+    [["simulate", "--llm-failure-rate", "-0.1"], /--llm-failure-rate/],
+    [["simulate", "--days", "3", "--drift-day", "4"], /--drift-day must be a day from 1 \(the oldest\) to 3/],
+  ])("%j is a usage error (exit 2) and creates no store", async (args, message) => {
+    const result = await cli(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(existsSync(join(result.dataDir, "moodfood.db"))).toBe(false);
+  });
+
+  it("prints one JSON summary and stores exactly days × per-day traces", async () => {
+    const result = await cli(["simulate", "--days", "2", "--per-day", "60", "--seed", "9", "--json"]);
+    expect(result.status).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({ days: 2, per_day: 60, queries: 120, seed: "9", drift_day: null });
+    expect(summary.per_day_counts.map((d: { queries: number }) => d.queries)).toEqual([60, 60]);
+    expect(historyOf(result.dataDir)).toHaveLength(120);
+  });
+
+  it("gives the same labels, decisions and times for the same seed", async () => {
+    const args = ["simulate", "--days", "2", "--per-day", "80", "--seed", "same", "--llm-failure-rate", "0.1", "--json"];
+    const [a, b] = [await cli(args), await cli(args)];
+    expect(historyOf(a.dataDir)).toEqual(historyOf(b.dataDir));
+    expect(JSON.parse(a.stdout).decisions).toEqual(JSON.parse(b.stdout).decisions);
+  });
+
+  it("prints a human summary with counts per day and what to run next", async () => {
+    const result = await cli(["simulate", "--days", "3", "--per-day", "40", "--drift-day", "3"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Simulated 3 days × 40 queries/);
+    expect(result.stdout.match(/^\d{4}-\d{2}-\d{2} +40 /gm)).toHaveLength(3);
+    expect(result.stdout).toMatch(/drifted/);
+    expect(result.stdout).toMatch(/Next: moodfood trace list/);
+  });
+});
