@@ -45,26 +45,31 @@ async function runFetchLoop(url, init) {
 
 const dataDir = mkdtempSync(join(tmpdir(), "mf-bench-api-"));
 const server = await startServe(dataDir);
-const post = { method: "POST", headers: { "content-type": "application/json" }, body: BODY };
-for (let i = 0; i < 20; i++)
-  if ((await fetch(`${server.url}/query`, post)).status !== 200) throw new Error("POST /query failed during warm-up");
-
 let livez;
 let query;
-if (hasWrk) {
-  const script = join(dataDir, "post.lua");
-  writeFileSync(script, `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${JSON.stringify(BODY)}\n`);
-  livez = runWrk(`${server.url}/livez`);
-  query = runWrk(`${server.url}/query`, script);
-} else {
-  console.log("  (wrk not on PATH: using a keep-alive fetch loop in this process; apt-get install wrk for the real figure)");
-  livez = await runFetchLoop(`${server.url}/livez`, {});
-  query = await runFetchLoop(`${server.url}/query`, post);
-}
-const metrics = await getText(`${server.url}/metrics`);
-const counted = [...metrics.matchAll(/^moodfood_queries_total\{[^}]*\} (\S+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
-const exitCode = await server.stop();
+let metrics = "";
+let exitCode;
+try {
+  const post = { method: "POST", headers: { "content-type": "application/json" }, body: BODY };
+  for (let i = 0; i < 20; i++)
+    if ((await fetch(`${server.url}/query`, post)).status !== 200) throw new Error("POST /query failed during warm-up");
 
+  if (hasWrk) {
+    const script = join(dataDir, "post.lua");
+    writeFileSync(script, `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${JSON.stringify(BODY)}\n`);
+    livez = runWrk(`${server.url}/livez`);
+    query = runWrk(`${server.url}/query`, script);
+  } else {
+    console.log("  (wrk not on PATH: using a keep-alive fetch loop in this process; apt-get install wrk for the real figure)");
+    livez = await runFetchLoop(`${server.url}/livez`, {});
+    query = await runFetchLoop(`${server.url}/query`, post);
+  }
+  metrics = await getText(`${server.url}/metrics`);
+} finally {
+  exitCode = await server.stop();
+}
+
+const counted = [...metrics.matchAll(/^moodfood_queries_total\{[^}]*\} (\S+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
 console.log(`\n## POST /query throughput on loopback (${hasWrk ? "wrk" : "fetch loop"}, ${CONNECTIONS} connections, ${SECONDS} s)`);
 console.log(`  GET /livez (HTTP baseline)        ${livez.rps.toFixed(0)} req/s  p50 ${livez.p50}  p99 ${livez.p99}`);
 console.log(

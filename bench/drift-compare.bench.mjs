@@ -1,6 +1,6 @@
 // `drift compare` of 1,000,000 vs 1,000,000 scores (all statistics, whole process) vs a Python
 // process doing scipy's ks_2samp alone on the same files, side by side (DESIGN §14).
-// Flags: --bundle times an esbuild bundle of src/drift/compare.ts instead of bin/moodfood.js
+// Flags: --bundle times an esbuild bundle of src/drift/compare.ts instead of bin/moodfood.cjs
 // (used before the CLI is built); --runs N (default 7). Env PYTHON picks the interpreter.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -66,12 +66,12 @@ process.stdout.write(JSON.stringify(await runDriftCompare({ baselinePath, curren
   return outfile;
 }
 
-const useBundle = process.argv.includes("--bundle") || !existsSync(`${root}dist/moodfood.js`);
+const useBundle = process.argv.includes("--bundle") || !existsSync(`${root}dist/moodfood.cjs`);
 const bundle = useBundle ? await bundleCompare() : "";
 const nodeEntry = useBundle
   ? ["drift compare (esbuild bundle of src/drift/compare.ts)", (a, b) => [bundle, a, b]]
-  : ["moodfood drift compare --json", (a, b) => [`${root}bin/moodfood.js`, "drift", "compare", a, b, "--json"]];
-if (useBundle) console.log("\n(timing an esbuild bundle of src/drift/compare.ts, not bin/moodfood.js)");
+  : ["moodfood drift compare --json", (a, b) => [`${root}bin/moodfood.cjs`, "drift", "compare", a, b, "--json"]];
+if (useBundle) console.log("\n(timing an esbuild bundle of src/drift/compare.ts, not bin/moodfood.cjs)");
 
 function runJson(cmd, args) {
   const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 24 });

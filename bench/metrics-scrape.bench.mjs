@@ -14,7 +14,7 @@ const TRACES = Number(process.env.MOODFOOD_BENCH_TRACES ?? 1_000_000);
 const BUDGET_MS = 20;
 const RUNS = 101;
 const WARMUP = 10;
-const bin = new URL("../bin/moodfood.js", import.meta.url).pathname;
+const bin = new URL("../bin/moodfood.cjs", import.meta.url).pathname;
 const OPENMETRICS = "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
 /** Creates an empty store through the CLI itself, so the schema is exactly the shipped one. */
@@ -62,14 +62,18 @@ const cases = servers.flatMap(([label, server]) => [
   { label: `${label}, text`, url: server.url, accept: undefined, times: [], bytes: 0 },
   { label: `${label}, OpenMetrics`, url: server.url, accept: OPENMETRICS, times: [], bytes: 0 },
 ]);
-for (let round = 0; round < WARMUP + RUNS; round++) {
-  for (const c of cases) {
-    const { ms, bytes } = await scrapeMs(c.url, c.accept);
-    if (round >= WARMUP) c.times.push(ms);
-    c.bytes = bytes;
+let exitCodes = [];
+try {
+  for (let round = 0; round < WARMUP + RUNS; round++) {
+    for (const c of cases) {
+      const { ms, bytes } = await scrapeMs(c.url, c.accept);
+      if (round >= WARMUP) c.times.push(ms);
+      c.bytes = bytes;
+    }
   }
+} finally {
+  exitCodes = await Promise.all(servers.map(([, s]) => s.stop()));
 }
-const exitCodes = await Promise.all(servers.map(([, s]) => s.stop()));
 
 const dbBytes = statSync(join(bigDir, "moodfood.db")).size;
 console.log(

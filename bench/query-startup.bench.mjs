@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { compareProcesses, printComparison } from "./lib/timing.mjs";
 
 const dataDir = mkdtempSync(join(tmpdir(), "mf-bench-"));
-const bin = new URL("../bin/moodfood.js", import.meta.url).pathname;
+const bin = new URL("../bin/moodfood.cjs", import.meta.url).pathname;
 const results = compareProcesses([
   ["node -e 0", process.execPath, ["-e", "0"]],
   ["moodfood query (human output)", process.execPath, [bin, "--data-dir", dataDir, "query", "I'm sad and it's freezing outside"]],

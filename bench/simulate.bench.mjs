@@ -6,7 +6,7 @@ import { median, timeProcess } from "./lib/timing.mjs";
 
 const BUDGET_MS = 10_000;
 const RUNS = Number(process.env.MOODFOOD_BENCH_RUNS ?? 5);
-const bin = new URL("../bin/moodfood.js", import.meta.url).pathname;
+const bin = new URL("../bin/moodfood.cjs", import.meta.url).pathname;
 
 const times = [];
 for (let i = 0; i < RUNS; i++) {

@@ -4,7 +4,7 @@ import { once } from "node:events";
 import { get } from "node:http";
 import { createInterface } from "node:readline";
 
-const bin = new URL("../../bin/moodfood.js", import.meta.url).pathname;
+const bin = new URL("../../bin/moodfood.cjs", import.meta.url).pathname;
 
 /** Resolves with { url, stop() } once the server prints where it listens; stop() resolves with its exit code. */
 export async function startServe(dataDir, env = {}) {

@@ -12,7 +12,7 @@ export interface RunState {
 }
 
 /** A fresh program per run, so tests can drive the whole CLI in process. */
-export function createProgram(io: CliIo, state: RunState): Command {
+export function createProgram(io: CliIo, state: RunState, argv: readonly string[] = []): Command {
   const program = new Command("moodfood")
     .description("AI mood-to-food recommender with tracing, metrics, drift detection and feedback.")
     .version(VERSION, "-V, --version", "print the version")
@@ -28,6 +28,16 @@ export function createProgram(io: CliIo, state: RunState): Command {
     });
   program.addHelpText("after", "\nExamples:\n  $ moodfood query \"I'm sad and it's freezing\"\n  $ moodfood trace list --limit 5\n");
   const context = (command: Command): CliContext => createContext(command.optsWithGlobals() as GlobalOptions, io);
-  registerCommands(program, context, state);
+  registerCommands(program, context, state, commandWord(argv));
   return program;
+}
+
+/** The first word of argv that is not a global option (or its value), e.g. "query". */
+export function commandWord(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--data-dir") i++;
+    else if (!arg.startsWith("-")) return arg;
+  }
+  return undefined;
 }

@@ -1,14 +1,14 @@
 import { CommanderError } from "commander";
 import type { CliIo } from "./context.js";
 import { describeError, formatError } from "./errors.js";
-import { createProgram, type RunState } from "./program.js";
+import { commandWord, createProgram, type RunState } from "./program.js";
 
 /** Parses argv, runs the command and returns the exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const state: RunState = { exitCode: 0 };
   const json = argv.includes("--json");
   try {
-    await createProgram(io, state).parseAsync(argv, { from: "user" });
+    await createProgram(io, state, argv).parseAsync(argv, { from: "user" });
     return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError && (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help")) {
@@ -23,6 +23,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 function isCheckCommand(argv: string[]): boolean {
-  const words = argv.filter((a) => !a.startsWith("-"));
-  return words[0] === "health" || (words[0] === "drift" && words[1] === "check");
+  const word = commandWord(argv);
+  return word === "health" || (word === "drift" && argv[argv.indexOf("drift") + 1] === "check");
 }

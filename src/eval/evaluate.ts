@@ -81,12 +81,13 @@ export async function evaluate(cases: readonly EvalCase[], answer: AnswerFn): Pr
     if (missing.length === 0) report.complete_cases++;
     else report.misses.push({ q: c.q, line: c.line, missing, labels: result.labels });
     for (const label of c.expect) {
-      const entry = (report.recall_by_label[label] ??= { expected: 0, found: 0, recall: 0 });
+      report.recall_by_label[label] ??= { expected: 0, found: 0, recall: 0 };
+      const entry = report.recall_by_label[label];
       entry.expected++;
       if (returned.has(label)) entry.found++;
     }
     const expected = new Set(c.expect);
-    for (const label of returned) (expected.has(label) ? counts(label).tp++ : counts(label).fp++);
+    for (const label of returned) expected.has(label) ? counts(label).tp++ : counts(label).fp++;
     for (const label of missing) counts(label).fn++;
     const forbidden = c.forbid.filter((label) => returned.has(label));
     if (forbidden.length > 0) report.forbidden_hits.push({ q: c.q, line: c.line, labels: forbidden });

@@ -20,7 +20,7 @@ export class EvalFileError extends Error {
     readonly line: number,
     reason: string,
   ) {
-    super(`${path}:${line}: ${reason}`);
+    super(line > 0 ? `${path}:${line}: ${reason}` : `${path}: ${reason}`);
     this.name = "EvalFileError";
   }
 }

@@ -39,8 +39,8 @@ export interface MergePolicy {
 
 export const DEFAULT_MERGE_POLICY: MergePolicy = {
   llmEvidence: 0.7,
-  mlJoinAt: 0.3,
-  needJoinAt: 0.3,
+  mlJoinAt: 0.15,
+  needJoinAt: 0.1,
   mlOnlyAt: 0.3,
   maxLabels: 5,
   fallbackLabels: 2,
@@ -68,7 +68,8 @@ export function decide(input: DecideInput, policy: MergePolicy = DEFAULT_MERGE_P
   const agreement =
     llmUsable &&
     mlConfident &&
-    ((mlPrimary !== undefined && llmLabels.includes(mlPrimary)) || (llmPrimary !== undefined && (mlScore.get(llmPrimary) ?? 0) >= input.threshold));
+    ((mlPrimary !== undefined && llmLabels.includes(mlPrimary)) ||
+      (llmPrimary !== undefined && (mlScore.get(llmPrimary) ?? 0) >= input.threshold));
 
   let decision: FinalDecision;
   if (llmUsable) decision = agreement ? "ml_validated" : "llm_fallback";
@@ -93,12 +94,12 @@ export function decide(input: DecideInput, policy: MergePolicy = DEFAULT_MERGE_P
     .map(([label]) => label);
   const limit = decision === "default_fallback" ? policy.fallbackLabels : policy.maxLabels;
   const diets = new Set(input.parsed.diets.map((diet) => `diet_${diet}`));
-  for (const [label] of combined) if (label.startsWith("diet_") && (llmRank.has(label) || (mlScore.get(label) ?? 0) >= 0.5)) diets.add(label);
+  for (const [label] of combined)
+    if (label.startsWith("diet_") && (llmRank.has(label) || (mlScore.get(label) ?? 0) >= 0.5)) diets.add(label);
   const labels = [...ranked.slice(0, limit), ...[...diets].filter((label) => !negated.has(label))];
 
   const llmConfidence = input.llm?.confidence ?? 0;
   const mlTop = top?.score ?? 0;
-  const confidence =
-    decision === "ml_validated" ? Math.max(mlTop, llmConfidence) : decision === "llm_fallback" ? llmConfidence : mlTop;
+  const confidence = decision === "ml_validated" ? Math.max(mlTop, llmConfidence) : decision === "llm_fallback" ? llmConfidence : mlTop;
   return { decision, labels, confidence: round(Math.min(1, Math.max(0, confidence))), agreement };
 }

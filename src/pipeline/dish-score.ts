@@ -115,7 +115,7 @@ export function relevanceScores(catalog: Catalog, weighted: readonly WeightedLab
 export function matchedLabels(dish: Dish, weighted: readonly WeightedLabel[]): WeightedLabel[] {
   return weighted
     .filter((w) => (categoryOf(w.label) === "cuisine" ? w.label === `cuisine_${dish.cuisine}` : dish.tags.includes(w.label)))
-    .sort((a, b) => b.weight - a.weight || a.label.localeCompare(b.label));
+    .sort((a, b) => b.weight - a.weight || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)); // not localeCompare: it loads ICU collation (~20 ms cold)
 }
 
 /** Final score in [0, 1]: mostly relevance, a little popularity. */

@@ -1,37 +1,56 @@
 // Which taxonomy labels the user rules out: "nothing spicy", "skipping dessert", "anything but sweet".
 import { type Lexicon, sharedLexicon } from "./providers/local/lexicon.js";
-import { type Match, analyseText } from "./providers/local/match.js";
+import { analyseText, type Match } from "./providers/local/match.js";
 import type { Token } from "./providers/local/tokenize.js";
+import { phrases, words } from "./providers/local/word-list.js";
 
 /** Phrases that rule out what follows them (apostrophes already dropped: "don't" -> "dont"). */
-const PREFIX_CUES = [
-  "no", "not", "nothing", "none", "never", "without", "nor", "neither", "no more", "not too", "nothing too",
-  "not in the mood for", "not in the mood", "not feeling", "not craving", "not a fan of", "no need for",
-  "dont want", "do not want", "dont feel like", "dont need", "didnt want", "dont like", "dont crave",
-  "anything but", "anything except", "everything but", "except", "except for", "other than",
-  "skip", "skipping", "skipped", "avoid", "avoiding", "hold the", "cut out", "cutting out",
-  "cutting back on", "lay off", "give up", "giving up", "gave up", "pass on", "can do without",
-  "cant do", "cant have", "cant handle", "cant stand", "cant eat", "cant stomach", "cant take",
-  "hate", "dislike", "instead of", "rather than", "not into", "steer clear of",
-].map((cue) => cue.split(" "));
+const PREFIX_CUES = phrases(`
+  no | not | nothing | none | never | without | nor | neither | no more | not too | nothing too | not in the mood for
+  | not in the mood | not feeling | not craving | not a fan of | no need for | dont want | do not want | dont feel
+  like | dont need | didnt want | dont like | dont crave | anything but | anything except | everything but | except |
+  except for | other than | skip | skipping | skipped | avoid | avoiding | hold the | cut out | cutting out | cutting
+  back on | lay off | give up | giving up | gave up | pass on | can do without | cant do | cant have | cant handle |
+  cant stand | cant eat | cant stomach | cant take | hate | dislike | instead of | rather than | not into | steer
+  clear of | im off | staying off | quit | quitting | no longer eating | not eating | stay away from | keep away from
+  | less | free of | could do without | sick of | tired of | bored of | fed up with | done with | not another | cant
+  do another | dont give me | not hungry for | without any | hold off on | im over | i am over | dont even think about
+  | dont even mention | dont talk to me about | isnt | arent | wasnt | no to | zero | minus the | dont do | go easy on
+`);
+/** Cues that are also mood triggers ("sick of" is emotion_bored): they rule out the food after them all the same. */
+const CUES_INSIDE_TRIGGERS = new Set(
+  phrases(`
+    sick of | tired of | bored of | fed up with | done with | not another | cant do another
+  `).map((cue) => cue.join(" ")),
+);
 
 /** Phrases that rule out what came just before them: "dessert is off the table". */
-const SUFFIX_CUES = [
-  "off the table", "no thanks", "is a no", "not today", "not for me", "is out", "are out",
-  "not an option", "off limits", "can wait", "is a no go", "please no",
-].map((cue) => cue.split(" "));
+const SUFFIX_CUES = phrases(`
+  off the table | no thanks | is a no | not today | not for me | is out | are out | not an option | off limits | can
+  wait | is a no go | please no | nah | nope | no way | hard no | is a hard no | ill pass | not happening
+`);
 
 /** Words that end a negation's reach: a new clause or a contrast. */
-const SCOPE_BREAKERS = new Set([
-  "but", "just", "instead", "though", "although", "because", "cause", "cuz", "since", "while", "yet",
-  "rather", "i", "im", "ive", "id", "ill", "we", "weve", "he", "hes", "she", "shes", "they", "theyre",
-  "it", "its", "my", "our", "want", "wanna", "need", "prefer", "so", "then", "maybe", "craving",
-]);
+const SCOPE_BREAKERS = new Set(
+  words(`
+    but just instead though although because cause cuz since while yet rather i im ive id ill we weve he hes she shes
+    they theyre it its my our want wanna need prefer so then maybe craving
+  `),
+);
 /** Words that continue a list under one negation ("no sweets or desserts") when a trigger follows. */
 const LIST_JOINERS = new Set([",", "and", "or", "nor", "&"]);
 const MAX_SCOPE = 4;
 /** Cues of taste ("hate", "avoid") rule out foods and needs, never a mood or the weather ("hate being cold"). */
-const TASTE_CUES = new Set(["hate", "dislike", "avoid", "avoiding", "skip", "skipping", "skipped", "cant stand", "not a fan of", "dont like", "not into", "steer clear of", "give up", "giving up", "gave up", "cut out", "cutting out", "cutting back on", "lay off"]);
+const TASTE_CUES = new Set(
+  phrases(`
+    zero | minus the | dont do | go easy on |
+    im over | i am over | dont even think about | less | could do without | without any | free of | not craving | dont
+    give me | not hungry for | hold off on | no longer eating | not eating | stay away from | keep away from | staying
+    off | sick of | tired of | bored of | fed up with | done with | not another | cant do another | quit | quitting | im
+    off | hate | dislike | avoid | avoiding | skip | skipping | skipped | cant stand | not a fan of | dont like | not
+    into | steer clear of | give up | giving up | gave up | cut out | cutting out | cutting back on | lay off
+  `).map((cue) => cue.join(" ")),
+);
 const TASTE_CATEGORIES = new Set(["sensory", "meal", "cuisine", "goal", "diet"]);
 
 export interface NegationScope {
@@ -43,19 +62,44 @@ export interface NegationScope {
   to: number;
 }
 
-function cueAt(tokens: Token[], i: number, cues: string[][], taken: boolean[]): number {
+interface Cue {
+  words: string[];
+  /** Counts even inside a trigger match (CUES_INSIDE_TRIGGERS). */
+  insideTriggers: boolean;
+}
+
+/** Cues grouped by their first word, so each token checks only the few cues that could start there. */
+function indexCues(cues: string[][]): Map<string, Cue[]> {
+  const index = new Map<string, Cue[]>();
+  for (const words of cues) {
+    const cue = { words, insideTriggers: CUES_INSIDE_TRIGGERS.has(words.join(" ")) };
+    const first = words[0] ?? "";
+    index.set(first, [...(index.get(first) ?? []), cue]);
+  }
+  return index;
+}
+
+const PREFIX_INDEX = indexCues(PREFIX_CUES);
+const SUFFIX_INDEX = indexCues(SUFFIX_CUES);
+
+/** Length in tokens of the longest cue starting at token i, or 0. */
+function cueAt(tokens: Token[], i: number, index: Map<string, Cue[]>, taken: boolean[]): number {
   let best = 0;
-  for (const cue of cues) {
-    if (cue.length <= best) continue;
-    const fits = cue.every((word, k) => tokens[i + k]?.norm === word && !taken[i + k]);
-    if (fits) best = cue.length;
+  for (const cue of index.get(tokens[i]?.norm ?? "") ?? []) {
+    if (cue.words.length <= best) continue;
+    const fits = cue.words.every((word, k) => tokens[i + k]?.norm === word && (cue.insideTriggers || !taken[i + k]));
+    if (fits) best = cue.words.length;
   }
   return best;
 }
 
+/** Tokens inside a strong trigger ("no time" is goal_quick); weak ones ("~fan") do not hide a cue ("not a fan of"). */
 function takenByMatches(tokens: Token[], matches: Match[]): boolean[] {
   const taken = new Array<boolean>(tokens.length).fill(false);
-  for (const match of matches) for (let i = match.start; i < match.end; i++) taken[i] = true;
+  for (const match of matches) {
+    if (!match.pattern.labels.some((entry) => entry.weight >= 0.5)) continue;
+    for (let i = match.start; i < match.end; i++) taken[i] = true;
+  }
   return taken;
 }
 
@@ -65,8 +109,8 @@ export function negationScopes(tokens: Token[], matches: Match[]): NegationScope
   const startsMatch = new Set(matches.map((match) => match.start));
   const scopes: NegationScope[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const length = cueAt(tokens, i, PREFIX_CUES, taken);
-    if (length === 0) continue;
+    const length = cueAt(tokens, i, PREFIX_INDEX, taken);
+    if (length === 0 || (tokens[i]?.norm === "less" && tokens[i + 1]?.norm === "than")) continue;
     const from = i + length;
     let to = from;
     while (to < tokens.length && to - from < MAX_SCOPE) {
@@ -79,7 +123,10 @@ export function negationScopes(tokens: Token[], matches: Match[]): NegationScope
       }
       to++;
     }
-    const cue = tokens.slice(i, i + length).map((token) => token.norm).join(" ");
+    const cue = tokens
+      .slice(i, i + length)
+      .map((token) => token.norm)
+      .join(" ");
     scopes.push({ cueStart: i, tasteOnly: TASTE_CUES.has(cue), from, to });
     i = from - 1;
   }
@@ -90,7 +137,7 @@ export function negationScopes(tokens: Token[], matches: Match[]): NegationScope
 function suffixNegated(tokens: Token[], matches: Match[], taken: boolean[]): Match[] {
   const out: Match[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (cueAt(tokens, i, SUFFIX_CUES, taken) === 0) continue;
+    if (cueAt(tokens, i, SUFFIX_INDEX, taken) === 0) continue;
     const before = matches.filter((match) => match.end <= i && match.end >= i - 2);
     const nearest = before[before.length - 1];
     if (nearest) out.push(nearest);
@@ -108,10 +155,12 @@ export function negatedLabelsFrom(tokens: Token[], matches: Match[], lexicon: Le
   const negatedMatches = new Set<Match>();
   const rule = (match: Match, directlyAfterCue: boolean, tasteOnly: boolean): void => {
     negatedMatches.add(match);
-    for (const { label } of match.pattern.labels) {
+    for (const { label, weight } of match.pattern.labels) {
       const category = lexicon.categories.get(label) ?? "";
       if (category === "diet" && !directlyAfterCue) continue;
       if (tasteOnly && !TASTE_CATEGORIES.has(category)) continue;
+      // "no coffee" says nothing about being tired: a weak hint of a state is not ruled out with it.
+      if (!TASTE_CATEGORIES.has(category) && weight < 0.5) continue;
       negated.add(label);
     }
   };

@@ -1,5 +1,6 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { UserError } from "../errors.js";
 import { MIGRATIONS } from "./migrations.js";
@@ -10,13 +11,24 @@ const BUSY_TIMEOUT_MS = 15_000;
 
 export type Db = Database.Database;
 
+/** The addon's path, so better-sqlite3 skips `bindings`' search of a dozen candidate paths at every start. */
+function nativeBinding(): string | undefined {
+  try {
+    const root = dirname(createRequire(import.meta.url).resolve("better-sqlite3/package.json"));
+    const addon = join(root, "build", "Release", "better_sqlite3.node");
+    return existsSync(addon) ? addon : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Opens (creating if needed) the store in a data dir, or ":memory:" for tests. */
 export function openDatabase(dataDir: string | ":memory:"): Db {
   const path = dataDir === ":memory:" ? ":memory:" : join(dataDir, STORE_FILE);
   let db: Db;
   try {
     if (dataDir !== ":memory:") mkdirSync(dataDir, { recursive: true });
-    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
     // Only takes effect on a new, empty file, and must come before WAL mode writes the header.
     db.pragma("auto_vacuum = INCREMENTAL");
     db.pragma("journal_mode = WAL");

@@ -1,4 +1,5 @@
-import type { SpanRecord, TraceRecord, TraceStatus } from "../tracing/types.js";
+import type { TraceRecord, TraceStatus } from "../tracing/types.js";
+import { decodeSpans, encodeSpans } from "./span-codec.js";
 
 /** A traces row as SQLite returns it (JSON columns still text). */
 export interface TraceRow {
@@ -17,7 +18,7 @@ export interface TraceRow {
   user_id: string | null;
   session_id: string | null;
   error: string | null;
-  spans: string;
+  spans: Buffer | string;
   recommendations: string;
   agreement: number | null;
 }
@@ -29,7 +30,7 @@ export function toRow(trace: TraceRecord): TraceRow {
   return {
     ...trace,
     labels: JSON.stringify(trace.labels),
-    spans: JSON.stringify(trace.spans.map(compactSpan)),
+    spans: encodeSpans(trace.spans, trace.root_span_id),
     recommendations: JSON.stringify(trace.recommendations),
     agreement: trace.agreement === null ? null : Number(trace.agreement),
   };
@@ -39,24 +40,9 @@ export function fromRow(row: TraceRow): TraceRecord {
   return {
     ...row,
     labels: JSON.parse(row.labels) as string[],
-    spans: (JSON.parse(row.spans) as CompactSpan[]).map(expandSpan),
+    spans: decodeSpans(row.spans, row.root_span_id),
     recommendations: JSON.parse(row.recommendations) as string[],
     agreement: row.agreement === null ? null : row.agreement === 1,
   };
 }
 
-// Spans are stored with short keys: they are most of a trace row and the store budget is 1 KiB a trace.
-type CompactSpan = { i: string; p: string | null; n: string; o: number; d: number; s: "ok" | "error"; a?: SpanRecord["attributes"]; e?: string };
-
-function compactSpan(span: SpanRecord): CompactSpan {
-  const compact: CompactSpan = { i: span.span_id, p: span.parent_span_id, n: span.name, o: round3(span.start_offset_ms), d: round3(span.duration_ms), s: span.status };
-  if (Object.keys(span.attributes).length > 0) compact.a = span.attributes;
-  if (span.error) compact.e = span.error;
-  return compact;
-}
-
-function expandSpan(c: CompactSpan): SpanRecord {
-  return { span_id: c.i, parent_span_id: c.p, name: c.n, start_offset_ms: c.o, duration_ms: c.d, status: c.s, attributes: c.a ?? {}, error: c.e ?? null };
-}
-
-const round3 = (ms: number) => Math.round(ms * 1000) / 1000;

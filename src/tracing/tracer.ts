@@ -1,5 +1,5 @@
-import { performance } from "node:perf_hooks";
 import { newSpanId, newTraceId } from "./ids.js";
+import { monotonicMs } from "./monotonic.js";
 import type { AttributeValue, SpanRecord, TraceRecord } from "./types.js";
 
 /** Where traces go: the store writes `active` at start and the completed row at the end. */
@@ -11,7 +11,7 @@ export interface TraceSink {
 export interface ActiveTrace {
   readonly record: TraceRecord;
   readonly sink: TraceSink;
-  /** performance.now() at the start: span offsets are measured from here. */
+  /** monotonicMs() at the start: span offsets are measured from here. */
   readonly t0: number;
 }
 
@@ -47,7 +47,7 @@ export function startTrace(options: StartTraceOptions): ActiveTrace {
     agreement: null,
   };
   options.sink.started(record);
-  return { record, sink: options.sink, t0: performance.now() };
+  return { record, sink: options.sink, t0: monotonicMs() };
 }
 
 /** Times `fn` as a span named `name`; a thrown error is recorded on the span and rethrown. */
@@ -57,7 +57,7 @@ export async function traceStage<T>(
   fn: (span: SpanRecord) => T | Promise<T>,
   attributes: Record<string, AttributeValue> = {},
 ): Promise<T> {
-  const start = performance.now();
+  const start = monotonicMs();
   const span: SpanRecord = {
     span_id: newSpanId(),
     parent_span_id: trace.record.root_span_id,
@@ -77,7 +77,7 @@ export async function traceStage<T>(
     if (!("error.type" in span.attributes)) span.attributes["error.type"] = errorType(error);
     throw error;
   } finally {
-    span.duration_ms = performance.now() - start;
+    span.duration_ms = monotonicMs() - start;
   }
 }
 
@@ -90,7 +90,7 @@ export function endTrace(trace: ActiveTrace, outcome: TraceOutcome = {}): TraceR
   const { error, ...fields } = outcome;
   const record = trace.record;
   Object.assign(record, fields);
-  record.duration_ms = performance.now() - trace.t0;
+  record.duration_ms = monotonicMs() - trace.t0;
   record.ended_at = record.started_at + record.duration_ms;
   record.status = error === undefined ? "ok" : "error";
   record.error = error === undefined ? null : errorText(error);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { acknowledgeAlert } from "../../src/drift/alerts/acknowledge.js";
+import { driftSummary } from "../../src/drift/drift-summary.js";
+import { readCachedGauge } from "../../src/metrics/cached-gauges.js";
 import { runDriftCheck } from "../../src/drift/check/run-drift-check.js";
 import { severityOf } from "../../src/drift/check/severity.js";
 import { openStore, type Store } from "../../src/store/store.js";
@@ -53,6 +55,11 @@ describe("drift check", () => {
     const again = check(store, 1, { now: T0 + 2 * DAY + 60_000 });
     expect(again.alerts.opened).toHaveLength(0);
     expect(store.drift.listAlerts(false, 10).filter((a) => a.type === "labels")).toHaveLength(1);
+
+    expect(driftSummary(store).last_check?.severity).toMatch(/high|critical/);
+    expect(driftSummary(store).open_alerts.map((a) => a.type)).toContain("labels");
+    const gauge = readCachedGauge(store, "moodfood_drift_score")?.find((g) => g.labels.type === "labels");
+    expect(gauge?.value).toBeGreaterThan(0.25);
 
     const ack = acknowledgeAlert(store, shifted.alerts.opened[0]!.alert_id.slice(0, 9), T0 + 3 * DAY);
     expect(ack.status).toBe("acknowledged");

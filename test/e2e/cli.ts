@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export const BIN = new URL("../../bin/moodfood.js", import.meta.url).pathname;
+export const BIN = new URL("../../bin/moodfood.cjs", import.meta.url).pathname;
 
 export interface CliResult {
   status: number | null;

@@ -162,13 +162,19 @@ describe("HTTP API routes", () => {
     ["POST", "/feedback/explicit"],
     ["POST", "/feedback/implicit"],
     ["GET", "/feedback/summary"],
-    ["GET", "/drift/summary"],
     ["GET", "/health/full"],
   ])("answers 501 on %s %s until its feature is built", async (method, path) => {
     const s = await start();
     const res = await fetch(`${s.base}${path}`, { method, ...(method === "POST" ? { body: "{}" } : {}) });
     expect(res.status).toBe(501);
     expect((await errorOf(res)).code).toBe("not_implemented");
+  });
+
+  it("answers GET /drift/summary with no check yet as an empty summary", async () => {
+    const s = await start();
+    const before = await fetch(`${s.base}/drift/summary`);
+    expect(before.status).toBe(200);
+    expect(await before.json()).toEqual({ last_check: null, open_alerts: [] });
   });
 
   it("turns a pipeline bug into a 500 JSON error and logs it, without crashing the server", async () => {

@@ -1,12 +1,18 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 import { openStore } from "../../src/store/store.js";
 
+const dataDirs: string[] = [];
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 async function cli(args: string[]) {
   const dataDir = mkdtempSync(join(tmpdir(), "mf-sim-cli-"));
+  dataDirs.push(dataDir);
   let stdout = "";
   let stderr = "";
   const status = await runCli(["--data-dir", dataDir, ...args], {

@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { deserializeArtifact, readArtifact, serializeArtifact, writeArtifact } from "../../src/pipeline/classifier/artifact.js";
+import { deserializeArtifact, readArtifact } from "../../src/pipeline/classifier/artifact.js";
+import { serializeArtifact, writeArtifact } from "../../src/pipeline/classifier/artifact-write.js";
 import { applyPlatt, fitPlatt } from "../../src/pipeline/classifier/calibration.js";
-import { type Example, dataHash, loadTrainingExamples, splitHeldout } from "../../src/pipeline/classifier/data.js";
+import { dataHash, type Example, loadTrainingExamples, splitHeldout } from "../../src/pipeline/classifier/data.js";
 import { extractFeatures } from "../../src/pipeline/classifier/features.js";
 import { expectedCalibrationError } from "../../src/pipeline/classifier/metrics.js";
 import { createClassifier } from "../../src/pipeline/classifier/model.js";
@@ -28,7 +29,11 @@ describe("training data", () => {
     const { train, heldout } = splitHeldout(examples);
     expect(heldout.length / examples.length).toBeGreaterThan(0.1);
     expect(heldout.length / examples.length).toBeLessThan(0.2);
-    expect(splitHeldout([...examples].reverse()).heldout.map((e) => e.q).sort()).toEqual(heldout.map((e) => e.q).sort());
+    expect(
+      splitHeldout([...examples].reverse())
+        .heldout.map((e) => e.q)
+        .sort(),
+    ).toEqual(heldout.map((e) => e.q).sort());
     const trainQueries = new Set(train.map((e) => e.q));
     expect(heldout.some((e) => trainQueries.has(e.q))).toBe(false);
   });

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { decide } from "../../src/pipeline/decide.js";
 import type { Diet, LabelScore, ParsedQuery } from "../../src/pipeline/types.js";
 
-const parsed = (over: Partial<ParsedQuery> = {}): ParsedQuery => ({ text: "q", truncated: false, diets: [], allergens: [], negatedLabels: [], ...over });
+const parsed = (over: Partial<ParsedQuery> = {}): ParsedQuery => ({
+  text: "q",
+  truncated: false,
+  diets: [],
+  allergens: [],
+  negatedLabels: [],
+  ...over,
+});
 const ml = (scores: Record<string, number>): LabelScore[] =>
   Object.entries(scores)
     .map(([label, score]) => ({ label, score }))
@@ -38,13 +45,23 @@ describe("decide", () => {
   });
 
   it("llm_fallback: ML is unconfident", () => {
-    const result = decide({ llm: { labels: ["meal_snack"], confidence: 0.6 }, ml: ml({ meal_snack: 0.3 }), parsed: parsed(), threshold: 0.5 });
+    const result = decide({
+      llm: { labels: ["meal_snack"], confidence: 0.6 },
+      ml: ml({ meal_snack: 0.3 }),
+      parsed: parsed(),
+      threshold: 0.5,
+    });
     expect(result.decision).toBe("llm_fallback");
     expect(result.labels).toEqual(["meal_snack"]);
   });
 
   it("ml_only: the LLM failed and ML is confident", () => {
-    const result = decide({ llm: null, ml: ml({ emotion_tired: 0.85, goal_energy: 0.4, meal_dinner: 0.1 }), parsed: parsed(), threshold: 0.5 });
+    const result = decide({
+      llm: null,
+      ml: ml({ emotion_tired: 0.85, goal_energy: 0.4, meal_dinner: 0.1 }),
+      parsed: parsed(),
+      threshold: 0.5,
+    });
     expect(result.decision).toBe("ml_only");
     expect(result.labels).toEqual(["emotion_tired", "goal_energy"]);
     expect(result.confidence).toBe(0.85);
@@ -55,6 +72,13 @@ describe("decide", () => {
     expect(result.decision).toBe("default_fallback");
     expect(result.labels.length).toBeLessThanOrEqual(2);
     expect(result.confidence).toBeLessThan(0.5);
+  });
+
+  it("treats an LLM answer with no valid label like a failed call", () => {
+    const confident = decide({ llm: { labels: [], confidence: 0.9 }, ml: ml({ emotion_tired: 0.9 }), parsed: parsed(), threshold: 0.5 });
+    expect(confident.decision).toBe("ml_only");
+    const unsure = decide({ llm: { labels: [], confidence: 0.9 }, ml: ml({ emotion_tired: 0.2 }), parsed: parsed(), threshold: 0.5 });
+    expect(unsure.decision).toBe("default_fallback");
   });
 
   it("respects MOODFOOD_ML_THRESHOLD", () => {
@@ -84,7 +108,14 @@ describe("decide", () => {
   });
 
   it("keeps the answer short: at most five non-diet labels", () => {
-    const many = ml(Object.fromEntries(["emotion_sad", "emotion_tired", "goal_comfort", "sensory_warming", "weather_cold", "meal_dinner", "social_alone"].map((l) => [l, 0.9])));
+    const many = ml(
+      Object.fromEntries(
+        ["emotion_sad", "emotion_tired", "goal_comfort", "sensory_warming", "weather_cold", "meal_dinner", "social_alone"].map((l) => [
+          l,
+          0.9,
+        ]),
+      ),
+    );
     const result = decide({ llm: { labels: many.map((m) => m.label), confidence: 0.9 }, ml: many, parsed: parsed(), threshold: 0.5 });
     expect(result.labels.length).toBeLessThanOrEqual(5);
   });

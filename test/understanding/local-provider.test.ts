@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { createLocalProvider, estimateTokens } from "../../src/pipeline/providers/local.js";
 import { sharedLexicon } from "../../src/pipeline/providers/local/lexicon.js";
 import { parseLocally } from "../../src/pipeline/providers/local/semantic-parse.js";
+import { createLocalProvider, estimateTokens } from "../../src/pipeline/providers/local.js";
 import type { ParsedQuery } from "../../src/pipeline/types.js";
 
-const query = (text: string, negatedLabels: string[] = []): ParsedQuery => ({ text, truncated: false, diets: [], allergens: [], negatedLabels });
+const query = (text: string, negatedLabels: string[] = []): ParsedQuery => ({
+  text,
+  truncated: false,
+  diets: [],
+  allergens: [],
+  negatedLabels,
+});
 const labelsOf = async (text: string): Promise<string[]> => (await createLocalProvider().parse(query(text))).labels;
 
 describe("local provider", () => {
@@ -34,6 +40,18 @@ describe("local provider", () => {
     expect(await labelsOf("so exausted")).toContain("emotion_tired");
     expect(await labelsOf("feelin stresed")).toContain("emotion_stressed");
     expect(await labelsOf("anxious and hungrey")).toContain("emotion_anxious");
+  });
+
+  it("reads text emoticons", async () => {
+    expect(await labelsOf("feeling great :)")).toContain("emotion_happy");
+    expect(await labelsOf("sad :'(")).toContain("emotion_sad");
+  });
+
+  it("keeps the setting a longer phrase mentions", async () => {
+    expect(await labelsOf("working the night shift again")).toEqual(
+      expect.arrayContaining(["emotion_tired", "occasion_work", "meal_late_night"]),
+    );
+    expect(await labelsOf("sick of eating the same thing")).not.toContain("health_sick");
   });
 
   it("does not turn real words into moods", async () => {

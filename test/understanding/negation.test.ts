@@ -14,6 +14,16 @@ describe("findNegatedLabels", () => {
     ["spicy food is off the table", ["sensory_spicy"]],
     ["not too spicy", ["sensory_spicy"]],
     ["I'm not sad, just bored", ["emotion_sad"]],
+    ["thai but keep it mild", ["sensory_spicy"]],
+    ["sick of pizza", ["cuisine_italian"]],
+    ["I don't want anything cold", ["sensory_refreshing"]],
+    ["less spicy than last time", ["sensory_spicy"]],
+    ["I'm not vegan, just want something light", ["diet_vegan"]],
+    ["I'm over sweets", ["sensory_sweet"]],
+    ["dessert? nah", ["meal_dessert"]],
+    ["not a fan of spicy food", ["sensory_spicy"]],
+    ["anything that isn't spicy", ["sensory_spicy"]],
+    ["spicy is a hard no", ["sensory_spicy"]],
   ])("%s rules out %j", (text, labels) => {
     expect(findNegatedLabels(text)).toEqual(expect.arrayContaining(labels));
   });
@@ -25,6 +35,9 @@ describe("findNegatedLabels", () => {
     ["no one to eat with", "emotion_lonely"],
     ["no dairy for me", "diet_dairy_free"],
     ["I hate being cold", "weather_cold"],
+    ["no coffee, I'm jittery enough", "emotion_tired"],
+    ["ready in less than 10 minutes", "goal_quick"],
+    ["could do without anything fried", "emotion_stressed"],
   ])("%s is not a negation of %s", (text, label) => {
     expect(findNegatedLabels(text)).not.toContain(label);
   });

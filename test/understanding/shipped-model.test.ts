@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SHIPPED_MODEL_NAME, loadShippedClassifier, shippedModelDir } from "../../src/pipeline/classifier/load.js";
+import { loadShippedClassifier, SHIPPED_MODEL_NAME, shippedModelDir } from "../../src/pipeline/classifier/load.js";
 import { labelNames } from "../../src/pipeline/taxonomy.js";
 
 describe("the shipped model", () => {

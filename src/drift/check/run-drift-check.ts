@@ -1,3 +1,4 @@
+import { cachedGaugeKey } from "../../metrics/cached-gauges.js";
 import type { Store } from "../../store/store.js";
 import { reconcileAlerts, type AlertChanges } from "../alerts/reconcile-alerts.js";
 import { categoricalSignal, confidenceSignal, MIN_SAMPLE, type SignalResult } from "./signals.js";
@@ -91,7 +92,9 @@ export function runDriftCheck(store: Store, options: DriftCheckOptions): DriftCh
       checked_at: options.now, window_start: start, window_end: options.until, baseline: resolved.kind,
       model_version: options.modelVersion, overall_score: overall, severity: result.status === "ok" ? severity : "insufficient_data", result: JSON.stringify(result),
     });
-    store.meta.set("drift.latest_scores", { model_version: options.modelVersion, scores: Object.fromEntries(signals.map((s) => [s.type, s.score])) }, options.now);
+    // The scrape reads this cached gauge; it never recomputes drift.
+    const series = signals.filter((s) => s.score !== null).map((s) => ({ labels: { type: s.type, model_version: options.modelVersion }, value: s.score as number }));
+    store.meta.set(cachedGaugeKey("moodfood_drift_score"), { series }, options.now);
     if (enough) result.alerts = reconcileAlerts(store, signals, { modelVersion: options.modelVersion, threshold: t, now: options.now });
   });
   return result;

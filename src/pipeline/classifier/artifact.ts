@@ -1,6 +1,5 @@
 // The model on disk: a small JSON header plus one binary blob of Float32 weights, read in one go.
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FeatureConfig } from "./features.js";
 import type { HeldoutMetrics } from "./metrics.js";
@@ -63,22 +62,6 @@ export interface ClassifierArtifact {
   weights: Int8Array;
 }
 
-export function serializeArtifact(artifact: ClassifierArtifact, weightsFile: string): { header: string; blob: Buffer } {
-  const parts = [artifact.buckets, artifact.bias, artifact.scales, artifact.weights];
-  const blob = Buffer.concat(parts.map((part) => Buffer.from(part.buffer, part.byteOffset, part.byteLength)));
-  const header: ArtifactHeader = {
-    ...artifact.header,
-    weights: {
-      file: weightsFile,
-      layout: WEIGHTS_LAYOUT,
-      features: artifact.buckets.length,
-      bytes: blob.byteLength,
-      sha256: createHash("sha256").update(blob).digest("hex"),
-    },
-  };
-  return { header: `${JSON.stringify(header, null, 1)}\n`, blob };
-}
-
 export function deserializeArtifact(headerJson: string, blob: Uint8Array): ClassifierArtifact {
   const header = JSON.parse(headerJson) as ArtifactHeader;
   if (header.format !== ARTIFACT_FORMAT) throw new Error(`unsupported model format ${String(header.format)}`);
@@ -97,19 +80,6 @@ export function deserializeArtifact(headerJson: string, blob: Uint8Array): Class
     scales: new Float32Array(buffer, at + 4 * (F + L), L),
     weights: new Int8Array(buffer, at + 4 * (F + 2 * L), F * L),
   };
-}
-
-/** Writes <name>.json and <name>.bin into dir (each via a temporary file, so readers never see half a model). */
-export function writeArtifact(dir: string, artifact: ClassifierArtifact, name: string = artifact.header.version): { headerPath: string; weightsPath: string } {
-  mkdirSync(dir, { recursive: true });
-  const { header, blob } = serializeArtifact(artifact, `${name}.bin`);
-  const headerPath = join(dir, `${name}.json`);
-  const weightsPath = join(dir, `${name}.bin`);
-  writeFileSync(`${weightsPath}.tmp`, blob);
-  renameSync(`${weightsPath}.tmp`, weightsPath);
-  writeFileSync(`${headerPath}.tmp`, header);
-  renameSync(`${headerPath}.tmp`, headerPath);
-  return { headerPath, weightsPath };
 }
 
 export function readArtifact(dir: string, name: string): ClassifierArtifact {

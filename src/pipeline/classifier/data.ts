@@ -1,6 +1,6 @@
 // Training examples from fixtures/training/*.jsonl, their hash, and the deterministic held-out split.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packagePath } from "../../config/package-path.js";
 
@@ -20,33 +20,37 @@ export function loadTrainingExamples(
   dir: string = packagePath("fixtures", "training"),
   isKnownLabel: (label: string) => boolean = () => true,
 ): LoadedExamples {
-  const files = readdirSync(dir).filter((name) => name.endsWith(".jsonl")).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith(".jsonl"))
+    .sort();
   const byQuery = new Map<string, Set<string>>();
   const skipped: LoadedExamples["skipped"] = [];
   for (const file of files) {
-    readFileSync(join(dir, file), "utf8").split("\n").forEach((line, index) => {
-      if (line.trim() === "") return;
-      const where = { file, line: index + 1 };
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        skipped.push({ ...where, reason: "not valid JSON" });
-        return;
-      }
-      const { q, labels } = (parsed ?? {}) as { q?: unknown; labels?: unknown };
-      if (typeof q !== "string" || q.trim() === "" || !Array.isArray(labels)) {
-        skipped.push({ ...where, reason: 'needs {"q": string, "labels": string[]}' });
-        return;
-      }
-      const unknown = labels.filter((label) => typeof label !== "string" || !isKnownLabel(label));
-      if (unknown.length > 0) skipped.push({ ...where, reason: `unknown labels ${unknown.join(", ")}` });
-      const known = labels.filter((label): label is string => typeof label === "string" && isKnownLabel(label));
-      const key = q.trim();
-      const merged = byQuery.get(key) ?? new Set<string>();
-      for (const label of known) merged.add(label);
-      byQuery.set(key, merged);
-    });
+    readFileSync(join(dir, file), "utf8")
+      .split("\n")
+      .forEach((line, index) => {
+        if (line.trim() === "") return;
+        const where = { file, line: index + 1 };
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(line);
+        } catch {
+          skipped.push({ ...where, reason: "not valid JSON" });
+          return;
+        }
+        const { q, labels } = (parsed ?? {}) as { q?: unknown; labels?: unknown };
+        if (typeof q !== "string" || q.trim() === "" || !Array.isArray(labels)) {
+          skipped.push({ ...where, reason: 'needs {"q": string, "labels": string[]}' });
+          return;
+        }
+        const unknown = labels.filter((label) => typeof label !== "string" || !isKnownLabel(label));
+        if (unknown.length > 0) skipped.push({ ...where, reason: `unknown labels ${unknown.join(", ")}` });
+        const known = labels.filter((label): label is string => typeof label === "string" && isKnownLabel(label));
+        const key = q.trim();
+        const merged = byQuery.get(key) ?? new Set<string>();
+        for (const label of known) merged.add(label);
+        byQuery.set(key, merged);
+      });
   }
   const examples = [...byQuery]
     .map(([q, labels]) => ({ q, labels: [...labels].sort() }))

@@ -40,7 +40,21 @@ export interface SparseVector {
   values: Float32Array;
 }
 
-const NEGATORS = new Set(["no", "not", "nothing", "never", "without", "dont", "cant", "skip", "skipping", "avoid", "avoiding", "except", "nor"]);
+const NEGATORS = new Set([
+  "no",
+  "not",
+  "nothing",
+  "never",
+  "without",
+  "dont",
+  "cant",
+  "skip",
+  "skipping",
+  "avoid",
+  "avoiding",
+  "except",
+  "nor",
+]);
 const NEGATION_REACH = 3;
 let unicodeWordRe: RegExp | undefined;
 
@@ -56,19 +70,43 @@ export function featureWords(text: string): string[] {
   return (clean.match(re) ?? []).map((word) => word.replace(/(.)\1{2,}/g, "$1$1"));
 }
 
-/** FNV-1a then a murmur finaliser: a stable, well-mixed 32-bit hash of a string. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+const FNV_OFFSET = 0x811c9dc5;
+
+function fnvStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
+function finalise(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/** FNV-1a then a murmur finaliser: a stable, well-mixed 32-bit hash of a string. */
+export function hashString(text: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = fnvStep(h, text.charCodeAt(i));
+  return finalise(h);
+}
+
+const CHAR_PREFIX = fnvStep(fnvStep(FNV_OFFSET, "c".charCodeAt(0)), ":".charCodeAt(0));
+
+/** Buckets of the character n-grams of " word ", hashed in place (same as hashString(`c:${gram}`)). */
+function countCharGrams(word: string, config: FeatureConfig, mask: number, counts: Map<number, number>): void {
+  const padded = ` ${word} `;
+  for (let i = 0; i + config.charMin <= padded.length; i++) {
+    let h = CHAR_PREFIX;
+    for (let j = i; j < padded.length && j - i < config.charMax; j++) {
+      h = fnvStep(h, padded.charCodeAt(j));
+      if (j - i + 1 >= config.charMin) {
+        const b = finalise(h) & mask;
+        counts.set(b, (counts.get(b) ?? 0) + 1);
+      }
+    }
+  }
 }
 
 function addGroup(into: Map<number, number>, counts: Map<number, number>, weight: number): void {
@@ -103,10 +141,7 @@ export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FE
     count(wordCounts, `b:${previous} ${word}`);
     previous = word;
     negatedFor = NEGATORS.has(word) ? NEGATION_REACH : Math.max(0, negatedFor - 1);
-    const padded = ` ${word} `;
-    for (let n = config.charMin; n <= config.charMax; n++) {
-      for (let i = 0; i + n <= padded.length; i++) count(charCounts, `c:${padded.slice(i, i + n)}`);
-    }
+    countCharGrams(word, config, mask, charCounts);
   }
   if (words.length > 0) count(wordCounts, `b:${previous} </s>`);
   const merged = new Map<number, number>();

@@ -1,7 +1,7 @@
 // The model shipped in the package (models/classifier.{json,bin}): the active model of a fresh data dir.
 import { packagePath } from "../../config/package-path.js";
 import { readArtifact } from "./artifact.js";
-import { type TrainedClassifier, createClassifier } from "./model.js";
+import { createClassifier, type TrainedClassifier } from "./model.js";
 
 export const SHIPPED_MODEL_NAME = "classifier";
 

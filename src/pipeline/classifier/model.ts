@@ -50,9 +50,7 @@ export function createClassifier(artifact: ClassifierArtifact): TrainedClassifie
     probabilities,
     classify(text: string): LabelScore[] {
       const p = probabilities(text);
-      return labels
-        .map((label, l) => ({ label, score: p[l] ?? 0 }))
-        .sort((x, y) => y.score - x.score || (x.label < y.label ? -1 : 1));
+      return labels.map((label, l) => ({ label, score: p[l] ?? 0 })).sort((x, y) => y.score - x.score || (x.label < y.label ? -1 : 1));
     },
   };
 }

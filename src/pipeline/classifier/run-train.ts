@@ -1,7 +1,8 @@
 // `moodfood train`: load the training data, train, evaluate on the held-out split, optionally write the model.
 import { packagePath } from "../../config/package-path.js";
 import { isKnownLabel, labelNames } from "../taxonomy.js";
-import { type ClassifierArtifact, writeArtifact } from "./artifact.js";
+import type { ClassifierArtifact } from "./artifact.js";
+import { writeArtifact } from "./artifact-write.js";
 import { type Example, loadTrainingExamples } from "./data.js";
 import type { HeldoutMetrics } from "./metrics.js";
 import { type TrainOptions, trainClassifier } from "./train.js";
@@ -31,7 +32,9 @@ export interface RunTrainResult {
 
 export function runTrain(options: RunTrainOptions = {}): RunTrainResult {
   const started = performance.now();
-  const { examples, skipped } = loadTrainingExamples(options.dataDir ?? packagePath("fixtures", "training"), (label) => isKnownLabel(label));
+  const { examples, skipped } = loadTrainingExamples(options.dataDir ?? packagePath("fixtures", "training"), (label) =>
+    isKnownLabel(label),
+  );
   const all = options.extraExamples ? mergeExamples(examples, options.extraExamples) : examples;
   const artifact = trainClassifier(all, { ...options.train, labels: labelNames(), now: options.now });
   const files = options.outDir ? writeArtifact(options.outDir, artifact, options.name) : undefined;

@@ -1,7 +1,8 @@
 // The offline `local` LLM provider: a deterministic lexicon parser, honest about being one.
-import type { LlmParse, LlmProvider, ParsedQuery } from "../types.js";
+
 import type { Taxonomy } from "../taxonomy.js";
-import { type Lexicon, compileLexicon, sharedLexicon } from "./local/lexicon.js";
+import type { LlmParse, LlmProvider, ParsedQuery } from "../types.js";
+import { compileLexicon, type Lexicon, sharedLexicon } from "./local/lexicon.js";
 import { parseLocally } from "./local/semantic-parse.js";
 
 export const LOCAL_MODEL = "moodfood-lexicon-1";

@@ -1,4 +1,5 @@
 import type { Route } from "../router.js";
+import { driftSummaryRoute } from "./drift.js";
 import { metricsRoute, rawMetricsRoute } from "./metrics.js";
 import { notBuilt } from "./not-built.js";
 import { livezRoute, readyzRoute } from "./probes.js";
@@ -17,5 +18,5 @@ export const API_ROUTES: readonly Route[] = [
   { method: "POST", path: "/feedback/explicit", handler: notBuilt("feedback") },
   { method: "POST", path: "/feedback/implicit", handler: notBuilt("feedback") },
   { method: "GET", path: "/feedback/summary", handler: notBuilt("feedback") },
-  { method: "GET", path: "/drift/summary", handler: notBuilt("drift") },
+  { method: "GET", path: "/drift/summary", handler: driftSummaryRoute },
 ];

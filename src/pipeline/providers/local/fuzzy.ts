@@ -1,4 +1,5 @@
 // Spelling tolerance: a typed word is read as a lexicon word when it is one or two edits away.
+import { words } from "./word-list.js";
 
 /** Damerau-Levenshtein (optimal string alignment) distance, giving up above `max`. */
 export function boundedEditDistance(a: string, b: string, max: number): number {
@@ -28,66 +29,45 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
  * Common words one edit away from a lexicon word that must not be "corrected"
  * (tried is not tired, lovely is not lonely).
  */
-export const NOT_TYPOS = new Set([
-  "starting", "standing", "friendly", "stocking", "streaming", "replaying", "slack", "sneaking", "snapping",
-  "stacking", "sticking", "smacking", "storing", "startling", "stinging", "stripping", "shopping", "sleeping",
-  "swapping", "stepping", "stopping", "skipping", "snowing", "showing", "slowing", "stowing", "reading",
-  "please", "front", "tried", "tries", "timed", "tided", "tires", "hippy", "borne", "boned", "unset", "sheet",
-  "quack", "quirk", "launch", "parts", "pasty", "patty", "parry", "daily", "diary", "carry", "curly", "cured",
-  "fewer", "along", "atone", "fiver", "river", "sweats", "hunger", "hungary", "angle", "angles", "bowed",
-  "coming", "crying", "drying", "trying", "frying", "prying", "snake", "snacked", "dinners", "diners",
-  "lunches", "partly", "parity", "parties", "comforter", "somethings", "smother", "starring", "staring",
-  "hurray", "harry", "relay", "relaxes", "alike", "alive", "aloe", "alone", "spice", "space", "sweep",
-  "swept", "sweat", "swear", "chilli", "chill", "chills", "rains", "reins", "ruins", "runny", "humor",
-  "human", "humid", "famine", "frees", "freezer", "summon", "simmer", "boring", "bring", "bearing", "boxing", "board", "boards", "lovely", "lively", "bread", "dinners", "winner", "thinner", "sweat",
-  "sweep", "tweet", "spice", "crunchy", "salsa", "parts", "party", "sorry", "story", "start", "stars",
-  "stage", "state", "tight", "might", "right", "night", "fight", "sight", "eight", "light", "lights",
-  "steal", "stale", "stall", "small", "smell", "spell", "spill", "still", "style", "taste", "tasty",
-  "waste", "paste", "haste", "chase", "cheap", "cheat", "chest", "check", "cheek", "sleep", "sleepy",
-  "steep", "sheep", "shelf", "shell", "spent", "scent", "sense", "tense", "terse", "these", "those",
-  "there", "their", "where", "whole", "while", "white", "write", "wrote", "words", "works", "world",
-  "worse", "worst", "worth", "hours", "house", "mouse", "horse", "heart", "heard", "hears", "heavy",
-  "happen", "hoppy", "hippy", "happened", "lonesome", "loved", "lover", "lower", "power", "tower",
-  "shower", "showers", "flower", "flour", "floor", "float", "treats", "trees", "three", "threw",
-  "throw", "thrown", "cream", "dream", "dreamy", "creamer", "steam", "stream", "strong", "string",
-  "sting", "stink", "think", "thing", "things", "thank", "thanks", "drink", "drank", "drunk", "drunken",
-  "trunk", "truck", "stuck", "stick", "snick", "snake", "stack", "stake", "shake", "shaken", "brake",
-  "break", "bleak", "black", "block", "blank", "bland", "brand", "grand", "grind", "bored", "borrowed",
-  "angel", "anger", "angle", "hunger", "hungry", "dinner", "diner", "manger", "mango", "mangos",
-  "crisp", "crash", "cross", "crust", "trust", "burst", "burnt", "bunch", "punch", "lunch", "munch",
-  "hunch", "brunch", "branch", "french", "trench", "fresh", "flesh", "flash", "flask", "salad", "salads",
-  "slice", "spicy", "spine", "shine", "shiny", "shined", "sunny", "funny", "bunny", "runny", "sunday",
-  "monday", "mondays", "tuesday", "friday", "fridays", "saturday", "summer", "simmer", "dimmer",
-  "glass", "grass", "gross", "grease", "greasy", "greens", "greet", "green", "great", "treat", "tread",
-  "bright", "fright", "freight", "weight", "weigh", "height", "sleigh", "cheers", "chairs", "cheese",
-  "choose", "chose", "close", "cloud", "clouds", "proud", "prove", "proof", "roast", "coast", "toast",
-  "boast", "beast", "feast", "least", "yeast", "heated", "headed", "healed", "leave", "leaves",
-  "movie", "moved", "mover", "moves", "hover", "cover", "clover", "lover", "loves", "later", "layer",
-  "water", "wafer", "eater", "eaten", "beaten", "beating", "seating", "sating", "rating", "eating",
-  "heating", "hating", "dating", "waiting", "writing", "wiring", "hiring", "tiring", "firing",
-  "spring", "sprint", "print", "point", "paint", "faint", "saint", "joint", "pints", "plans", "plants",
-  "plates", "places", "planet", "plenty", "twenty", "thirty", "forty", "fifty", "sixty", "quiet",
-  "quite", "quilt", "guilt", "built", "suits", "fruit", "fruits", "fried", "fries", "friend", "friends",
-  "fiend", "bride", "pride", "price", "prize", "rice", "spiced", "sliced", "spiral", "shift", "shirt",
-  "short", "sport", "spots", "stove", "stone", "store", "storm", "storms", "stormy", "starry", "sorry",
-  "curry", "hurry", "worry", "furry", "blurry", "berry", "berries", "merry", "marry", "carry", "cherry",
-  "sherry", "tired", "timed", "tiled", "tamed", "named", "games", "gamer", "homes", "hopes", "holes",
-  "house", "cozy", "crazy", "lazy", "hazy", "haze", "maze", "gaze", "craze", "brazen", "frozen", "dozen",
-  "boiled", "spoiled", "soiled", "toiled", "coiled", "boring", "coring", "poring", "roaring", "soaring",
-  "sadder", "ladder", "madder", "bladder", "hatter", "matter", "better", "letter", "setter", "bitter",
-  "sitter", "litter", "butter", "batter", "platter", "starved", "started", "stared", "stores", "scored",
-  "scares", "scarred", "scored", "snored", "stocked", "stoked", "smoked", "smoker", "stoner", "stones",
-  "steak", "speak", "sneak", "sneaky", "snacky", "snacks", "snake", "quick", "quack", "quirk", "quirky",
-  "picky", "pinky", "pricey", "prices", "spices", "slices", "juice", "juicy", "noisy", "noise", "nosey",
-  "lately", "latest", "lastly", "latte", "lattes", "pasta", "pastas", "paste", "pastry", "pantry",
-  "gentle", "genre", "single", "singe", "tingle", "tingly", "jingle", "mingle", "angles", "angels",
-  "cheesy", "cheery", "cheeky", "creepy", "crepey", "sleek", "sweet", "sweets", "swept", "sweat",
-  "sweaty", "sweater", "seated", "heater", "eaters", "theater", "theatre", "cheater", "sweeter",
-  "warmer", "warner", "warning", "warming", "morning", "mourning", "burning", "turning", "learning",
-  "earning", "yearning", "calming", "calling", "falling", "filling", "killing", "willing", "chilling",
-  "chilly", "chili", "chilli", "hilly", "silly", "billy", "frilly", "grilly", "grill", "grilled",
-  "drilled", "thrilled", "chilled", "spilled", "filled", "killed", "milled", "dilled", "bills",
-]);
+export const NOT_TYPOS = new Set(
+  words(`
+    starting standing friendly stocking streaming replaying slack sneaking snapping stacking sticking smacking storing
+    startling stinging stripping shopping sleeping swapping stepping stopping skipping snowing showing slowing stowing
+    reading please front tried tries timed tided tires hippy borne boned unset sheet quack quirk launch parts pasty
+    patty parry daily diary carry curly cured fewer along atone fiver river sweats hunger hungary angle angles bowed
+    coming crying drying trying frying prying snake snacked dinners diners lunches partly parity parties comforter
+    somethings smother starring staring hurray harry relay relaxes alike alive aloe alone spice space sweep swept sweat
+    swear chilli chill chills rains reins ruins runny humor human humid famine frees freezer summon simmer boring bring
+    bearing boxing board boards lovely lively bread winner thinner tweet crunchy salsa party sorry story start stars
+    stage state tight might right night fight sight eight light lights steal stale stall small smell spell spill still
+    style taste tasty waste paste haste chase cheap cheat chest check cheek sleep sleepy steep sheep shelf shell spent
+    scent sense tense terse these those there their where whole while white write wrote words works world worse worst
+    worth hours house mouse horse heart heard hears heavy happen hoppy happened lonesome loved lover lower power tower
+    shower showers flower flour floor float treats trees three threw throw thrown cream dream dreamy creamer steam
+    stream strong string sting stink think thing things thank thanks drink drank drunk drunken trunk truck stuck stick
+    snick stack stake shake shaken brake break bleak black block blank bland brand grand grind bored borrowed angel
+    anger hungry dinner diner manger mango mangos crisp crash cross crust trust burst burnt bunch punch lunch munch
+    hunch brunch branch french trench fresh flesh flash flask salad salads slice spicy spine shine shiny shined sunny
+    funny bunny sunday monday mondays tuesday friday fridays saturday summer dimmer glass grass gross grease greasy
+    greens greet green great treat tread bright fright freight weight weigh height sleigh cheers chairs cheese choose
+    chose close cloud clouds proud prove proof roast coast toast boast beast feast least yeast heated headed healed
+    leave leaves movie moved mover moves hover cover clover loves later layer water wafer eater eaten beaten beating
+    seating sating rating eating heating hating dating waiting writing wiring hiring tiring firing spring sprint print
+    point paint faint saint joint pints plans plants plates places planet plenty twenty thirty forty fifty sixty quiet
+    quite quilt guilt built suits fruit fruits fried fries friend friends fiend bride pride price prize rice spiced
+    sliced spiral shift shirt short sport spots stove stone store storm storms stormy starry curry hurry worry furry
+    blurry berry berries merry marry cherry sherry tired tiled tamed named games gamer homes hopes holes cozy crazy lazy
+    hazy haze maze gaze craze brazen frozen dozen boiled spoiled soiled toiled coiled coring poring roaring soaring
+    sadder ladder madder bladder hatter matter better letter setter bitter sitter litter butter batter platter starved
+    started stared stores scored scares scarred snored stocked stoked smoked smoker stoner stones steak speak sneak
+    sneaky snacky snacks quick quirky picky pinky pricey prices spices slices juice juicy noisy noise nosey lately
+    latest lastly latte lattes pasta pastas pastry pantry gentle genre single singe tingle tingly jingle mingle angels
+    cheesy cheery cheeky creepy crepey sleek sweet sweets sweaty sweater seated heater eaters theater theatre cheater
+    sweeter warmer warner warning warming morning mourning burning turning learning earning yearning calming calling
+    falling filling killing willing chilling chilly chili hilly silly billy frilly grilly grill grilled drilled thrilled
+    chilled spilled filled killed milled dilled bills
+  `),
+);
 
 /**
  * The lexicon word a typo most likely meant: same first letter, one edit for words of 5-7

@@ -1,17 +1,20 @@
 // How strongly a feeling is stated: "a bit anxious" < "anxious" < "SO anxious!!!".
 import type { Match } from "./match.js";
 import type { Token } from "./tokenize.js";
+import { words } from "./word-list.js";
 
-const BOOSTERS = new Set([
-  "so", "very", "really", "super", "extremely", "mega", "incredibly", "totally", "absolutely", "completely",
-  "utterly", "insanely", "seriously", "hella", "wicked", "damn", "freaking", "fricking", "fucking", "effing",
-  "crazy", "beyond", "too", "majorly", "deeply", "terribly", "awfully", "painfully", "ridiculously",
-  "unbelievably", "massively", "hugely", "ultra", "extra", "mad", "proper", "dead", "genuinely",
-]);
-const DAMPENERS = new Set([
-  "bit", "little", "kinda", "sorta", "slightly", "somewhat", "tad", "mildly", "lowkey", "semi", "fairly",
-  "touch", "lil", "abit", "kind", "sort", "partly", "maybe",
-]);
+const BOOSTERS = new Set(
+  words(`
+    so very really super extremely mega incredibly totally absolutely completely utterly insanely seriously hella wicked
+    damn freaking fricking fucking effing crazy beyond too majorly deeply terribly awfully painfully ridiculously
+    unbelievably massively hugely ultra extra mad proper dead genuinely
+  `),
+);
+const DAMPENERS = new Set(
+  words(`
+    bit little kinda sorta slightly somewhat tad mildly lowkey semi fairly touch lil abit kind sort partly maybe
+  `),
+);
 
 export const BOOST = 1.3;
 export const DAMPEN = 0.8;
@@ -21,7 +24,7 @@ export function intensityOf(tokens: Token[], match: Match): number {
   let factor = 1;
   for (let i = Math.max(0, match.start - 2); i < match.start; i++) {
     const token = tokens[i];
-    if (!token || token.kind !== "word") continue;
+    if (token?.kind !== "word") continue;
     // "kind of" / "sort of" dampen only with their "of"; "so" and friends boost.
     if (DAMPENERS.has(token.norm) && !((token.norm === "kind" || token.norm === "sort") && tokens[i + 1]?.norm !== "of")) {
       factor = Math.min(factor, DAMPEN);

@@ -82,14 +82,38 @@ export function findMatches(tokens: Token[], lexicon: Lexicon): Match[] {
   candidates.sort((a, b) => b.pattern.size - a.pattern.size || a.start - b.start || b.end - a.end);
   const taken = new Array<boolean>(tokens.length).fill(false);
   const kept: Match[] = [];
+  const swallowed: Match[] = [];
   for (const match of candidates) {
     let free = true;
     for (let i = match.start; i < match.end; i++) if (taken[i]) free = false;
-    if (!free) continue;
+    if (!free) {
+      swallowed.push(match);
+      continue;
+    }
     for (let i = match.start; i < match.end; i++) taken[i] = true;
     kept.push(match);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  // A longer phrase re-reads the words inside it ("sick of" is not health_sick), but the setting those
+  // words name stays true: "night shift" is still work, "3am feed" still late at night.
+  for (const match of swallowed) {
+    const context = contextOnly(match.pattern);
+    if (context && kept.some((k) => k.start <= match.start && k.end >= match.end)) kept.push({ ...match, pattern: context });
+  }
+  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const CONTEXT_LABEL = /^(occasion_work|meal_)/;
+const contextPatterns = new WeakMap<Pattern, Pattern | null>();
+
+/** The part of a pattern that names a setting (work, a meal), or null when it names none. */
+function contextOnly(pattern: Pattern): Pattern | null {
+  let context = contextPatterns.get(pattern);
+  if (context === undefined) {
+    const labels = pattern.labels.filter((entry) => CONTEXT_LABEL.test(entry.label));
+    context = labels.length > 0 ? { ...pattern, labels, negates: [] } : null;
+    contextPatterns.set(pattern, context);
+  }
+  return context;
 }
 
 export interface Analysis {

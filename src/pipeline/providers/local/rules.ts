@@ -49,9 +49,10 @@ function numericRules(tokens: Token[]): RuleHit[] {
     const next = tokens[i + 1]?.norm ?? "";
     const previous = tokens[i - 1]?.norm ?? "";
     if (MINUTE_WORDS.has(next) && value <= 30) hits.push({ label: "goal_quick", weight: 0.9, start: i, end: i + 2 });
-    if (DEGREE_WORDS.has(next) || (next === "out" && value >= 25)) {
+    const below = previous === "minus";
+    if (DEGREE_WORDS.has(next) || ((next === "out" || next === "outside") && (value >= 25 || below))) {
       const unit = DEGREE_WORDS.has(tokens[i + 2]?.norm ?? "") ? (tokens[i + 2]?.norm ?? "") : next;
-      const weather = weatherAt(previous === "minus" ? -value : value, unit);
+      const weather = weatherAt(below ? -value : value, unit);
       if (weather) hits.push({ ...weather, start: i, end: i + 2 });
     }
     if (previous === "for" && value === 2) hits.push({ label: "social_couple", weight: 0.7, start: i - 1, end: i + 1 });
@@ -63,9 +64,24 @@ function numericRules(tokens: Token[]): RuleHit[] {
 }
 
 const ANIMAL_PRODUCTS: Record<string, string> = {
-  meat: "meat", meats: "meat", chicken: "meat", beef: "meat", pork: "meat", bacon: "meat", fish: "meat",
-  seafood: "meat", egg: "egg", eggs: "egg", dairy: "dairy", milk: "dairy", cheese: "dairy", butter: "dairy",
-  cream: "dairy", honey: "honey", gelatin: "honey", animal: "animal",
+  meat: "meat",
+  meats: "meat",
+  chicken: "meat",
+  beef: "meat",
+  pork: "meat",
+  bacon: "meat",
+  fish: "meat",
+  seafood: "meat",
+  egg: "egg",
+  eggs: "egg",
+  dairy: "dairy",
+  milk: "dairy",
+  cheese: "dairy",
+  butter: "dairy",
+  cream: "dairy",
+  honey: "honey",
+  gelatin: "honey",
+  animal: "animal",
 };
 const EXCLUDING = new Set(["no", "without", "cant", "dont", "avoid", "avoiding", "never", "free", "nothing", "allergic", "zero"]);
 

@@ -5,6 +5,7 @@ import type { Lexicon } from "./lexicon.js";
 import { analyseText } from "./match.js";
 import { ruleHits } from "./rules.js";
 import type { Token } from "./tokenize.js";
+import { words } from "./word-list.js";
 
 export interface LabelStrength {
   label: string;
@@ -31,14 +32,14 @@ const WEAK_FLOOR = 0.3;
 const MAX_LABELS = 6;
 const FUZZY_FACTOR = 0.85;
 
-const FUNCTION_WORDS = new Set([
-  "i", "im", "me", "my", "a", "an", "the", "and", "or", "to", "of", "for", "in", "on", "at", "it", "its", "is",
-  "am", "are", "was", "be", "been", "this", "that", "with", "some", "something", "anything", "what", "want",
-  "wanna", "need", "like", "feel", "feeling", "just", "get", "got", "can", "could", "would", "should", "eat",
-  "food", "have", "had", "do", "dont", "please", "today", "now", "any", "ideas", "idea", "recommend",
-  "suggest", "craving", "crave", "mood", "up", "out", "but", "all", "day", "lol", "tbh", "rn", "pls",
-  "we", "you", "your", "our", "us", "so", "too", "im", "ive", "id", "ill", "one", "make", "good", "bit",
-]);
+const FUNCTION_WORDS = new Set(
+  words(`
+    i im me my a an the and or to of for in on at it its is am are was be been this that with some something anything
+    what want wanna need like feel feeling just get got can could would should eat food have had do dont please today
+    now any ideas idea recommend suggest craving crave mood up out but all day lol tbh rn pls we you your our us so too
+    ive id ill one make good bit
+  `),
+);
 
 function noisyOr(values: number[]): number {
   return 1 - values.reduce((rest, value) => rest * (1 - Math.min(0.97, value)), 1);

@@ -50,6 +50,7 @@ function cleanText(text: string): string {
         .replace(/[\u{1F3FB}-\u{1F3FF}\u200d]/gu, " ") // skin tones and zero-width joiners
     : text;
   return ascii
+    .replace(/(^|\s)[-−](\d)/g, "$1minus $2") // "-10 out there": the sign would be lost with the other punctuation
     .replace(/['’‘`´]/g, "")
     .replace(/°\s*[cf]?/gi, " degrees ")
     .replace(/\bw\/o\b/gi, " without ")

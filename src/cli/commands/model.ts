@@ -1,0 +1,78 @@
+import type { Command } from "commander";
+import { openStore, type Store } from "../../store/store.js";
+import type { CliContext } from "../context.js";
+import { printResult } from "../output.js";
+import type { ContextFactory } from "./index.js";
+
+function withStore<T>(ctx: CliContext, fn: (store: Store) => T): T {
+  const store = openStore(ctx.config.dataDir);
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+export function registerModel(program: Command, context: ContextFactory): void {
+  program
+    .command("train")
+    .description("train the classifier from fixtures/training; prints held-out macro-F1 and calibration error")
+    .option("--out <dir>", "also write <version>.json and .bin to this directory")
+    .option("--name <name>", "file base name with --out (default: the version)")
+    .option("--promote", "make the new version the one queries use")
+    .option("--json", "print one JSON object")
+    .addHelpText("after", "\nExamples:\n  $ moodfood train\n  $ moodfood train --promote\n  $ moodfood train --out models --name classifier   # regenerate the shipped model\n")
+    .action(async (options: { out?: string; name?: string; promote?: boolean }, command: Command) => {
+      const ctx = context(command);
+      const { trainAndSave } = await import("../model-runner.js");
+      const { renderTrain } = await import("../render/train.js");
+      printResult(ctx, withStore(ctx, (store) => trainAndSave(store, options)), renderTrain);
+    });
+
+  const models = program.command("models").description("list, promote or roll back classifier versions");
+  models
+    .command("list")
+    .description("model versions and which one is active")
+    .option("--json", "print {\"active\", \"models\": [...]}")
+    .action(async (_o: unknown, command: Command) => {
+      const ctx = context(command);
+      const { listModels } = await import("../../pipeline/classifier/model-registry.js");
+      const { renderModels } = await import("../render/train.js");
+      printResult(ctx, withStore(ctx, listModels), renderModels);
+    });
+  models
+    .command("promote")
+    .argument("<version>", "a version from models list")
+    .option("--json", "print the result as JSON")
+    .action(async (version: string, _o: unknown, command: Command) => {
+      const ctx = context(command);
+      const { promoteModel } = await import("../../pipeline/classifier/model-registry.js");
+      const active = withStore(ctx, (store) => promoteModel(store, version));
+      printResult(ctx, { active }, (r) => `Queries now use model ${r.active}.\n`);
+    });
+  models
+    .command("rollback")
+    .description("go back to the model shipped with moodfood")
+    .option("--json", "print the result as JSON")
+    .action(async (_o: unknown, command: Command) => {
+      const ctx = context(command);
+      const { promoteModel } = await import("../../pipeline/classifier/model-registry.js");
+      const { loadShippedClassifier } = await import("../../pipeline/classifier/load.js");
+      const active = withStore(ctx, (store) => promoteModel(store, loadShippedClassifier().version));
+      printResult(ctx, { active }, (r) => `Queries now use the shipped model ${r.active}.\n`);
+    });
+
+  program
+    .command("eval")
+    .description("score the pipeline on a JSONL file of {q, expect, forbid?, diet?} (nothing is stored)")
+    .argument("<file>", "e.g. ../shared/eval/sample_queries.jsonl")
+    .option("--json", "print the report as JSON")
+    .addHelpText("after", "\nExample:\n  $ moodfood eval ../shared/eval/sample_queries.jsonl\n")
+    .action(async (file: string, _o: unknown, command: Command) => {
+      const ctx = context(command);
+      const { runEvalFile } = await import("../model-runner.js");
+      const { formatEvalReport } = await import("../../eval/format-report.js");
+      const report = await runEvalFile(ctx, file);
+      printResult(ctx, report, (r) => `${formatEvalReport(r).join("\n")}\n`);
+    });
+}

@@ -1,0 +1,64 @@
+import { UserError } from "../errors.js";
+import { evaluate, type EvalReport } from "../eval/evaluate.js";
+import { EvalFileError, readEvalFile } from "../eval/read-eval-file.js";
+import { loadShippedClassifier } from "../pipeline/classifier/load.js";
+import { promoteModel, saveModel } from "../pipeline/classifier/model-registry.js";
+import { runTrain } from "../pipeline/classifier/run-train.js";
+import { runQuery } from "../pipeline/pipeline.js";
+import { createPipelineDeps } from "../pipeline/runtime.js";
+import { openStore, type Store } from "../store/store.js";
+import type { CliContext } from "./context.js";
+
+export interface TrainSummary {
+  version: string;
+  data_hash: string;
+  examples: number;
+  heldout_examples: number;
+  heldout_macro_f1: number;
+  heldout_ece: number;
+  duration_ms: number;
+  same_as_shipped: boolean;
+  promoted: boolean;
+  files: { headerPath: string; weightsPath: string } | null;
+  skipped: number;
+}
+
+export function trainAndSave(store: Store, options: { out?: string; name?: string; promote?: boolean }): TrainSummary {
+  const result = runTrain({ outDir: options.out, name: options.name });
+  const header = result.artifact.header;
+  const shipped = loadShippedClassifier().artifact.header;
+  const sameAsShipped = header.version === shipped.version && header.data_hash === shipped.data_hash && header.heldout_metrics.macro_f1 === shipped.heldout_metrics.macro_f1;
+  if (!sameAsShipped) saveModel(store, result.artifact, Date.now());
+  if (options.promote) promoteModel(store, header.version);
+  return {
+    version: header.version,
+    data_hash: header.data_hash,
+    examples: header.training.examples,
+    heldout_examples: header.training.heldout_examples,
+    heldout_macro_f1: result.heldoutMacroF1,
+    heldout_ece: result.ece,
+    duration_ms: result.durationMs,
+    same_as_shipped: sameAsShipped,
+    promoted: options.promote === true,
+    files: result.files ?? null,
+    skipped: result.skipped.length,
+  };
+}
+
+/** Runs every case through the real pipeline with the active model; traces go nowhere. */
+export async function runEvalFile(ctx: CliContext, path: string): Promise<EvalReport> {
+  let cases;
+  try {
+    cases = readEvalFile(path);
+  } catch (error) {
+    if (error instanceof EvalFileError) throw new UserError("invalid_eval_file", error.message);
+    throw new UserError("unreadable_eval_file", `Cannot read ${path}: ${(error as { code?: string }).code ?? String(error)}.`);
+  }
+  const store = openStore(ctx.config.dataDir);
+  try {
+    const deps = createPipelineDeps(ctx.config, store, { started: () => {}, ended: () => {} });
+    return await evaluate(cases, (q) => runQuery({ text: q }, deps));
+  } finally {
+    store.close();
+  }
+}

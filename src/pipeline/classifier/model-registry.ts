@@ -1,0 +1,55 @@
+import { UserError } from "../../errors.js";
+import type { Store } from "../../store/store.js";
+import type { ArtifactHeader, ClassifierArtifact } from "./artifact.js";
+import { serializeArtifact } from "./artifact-write.js";
+import { loadShippedClassifier } from "./load.js";
+
+export interface ModelSummary {
+  version: string;
+  source: "shipped" | "trained";
+  active: boolean;
+  trained_at: string;
+  data_hash: string;
+  heldout_macro_f1: number;
+  heldout_ece: number;
+}
+
+const summary = (header: ArtifactHeader, source: ModelSummary["source"], active: boolean): ModelSummary => ({
+  version: header.version,
+  source,
+  active,
+  trained_at: header.trained_at,
+  data_hash: header.data_hash,
+  heldout_macro_f1: header.heldout_metrics.macro_f1,
+  heldout_ece: header.heldout_metrics.ece,
+});
+
+/** `models list`: the shipped model plus every trained version in the store, and which one answers queries. */
+export function listModels(store: Store): { active: string; models: ModelSummary[] } {
+  const shipped = loadShippedClassifier().artifact.header;
+  const stored = store.models.list().map((m) => ({ header: JSON.parse(m.header) as ArtifactHeader, active: m.active }));
+  const activeStored = stored.find((m) => m.active);
+  const models = [
+    ...stored.filter((m) => m.header.version !== shipped.version).map((m) => summary(m.header, "trained", m.active)),
+    summary(shipped, "shipped", !activeStored || activeStored.header.version === shipped.version),
+  ];
+  return { active: activeStored?.header.version ?? shipped.version, models };
+}
+
+/** Saves a trained version into the store (not active until promoted). */
+export function saveModel(store: Store, artifact: ClassifierArtifact, now: number): void {
+  const { header, blob } = serializeArtifact(artifact, `${artifact.header.version}.bin`);
+  store.transaction(() => store.models.save(artifact.header.version, header, blob, now));
+}
+
+/** Makes a version the one queries use; the shipped version clears any promotion. */
+export function promoteModel(store: Store, version: string): string {
+  const shipped = loadShippedClassifier().artifact.header.version;
+  if (version === shipped) {
+    store.models.activate(undefined);
+    return shipped;
+  }
+  if (!store.models.get(version)) throw new UserError("unknown_model", `No model version ${version}; see moodfood models list.`);
+  store.models.activate(version);
+  return version;
+}
