@@ -54,9 +54,13 @@ export function extractConstraints(text: string): Constraints {
       insideItem = i + item.length;
       const next = tokens[i + item.length] ?? "";
       if ((next === "free" || ALLERGY_NOUNS.has(next)) && !negatedBefore(tokens, i)) apply(item.effect, next === "free");
+      else if (hurtsAfter(tokens, i + item.length) || keptAway(tokens, i, item.length)) apply(item.effect);
     }
   }
   if (groups.has("meat") && groups.has("dairy") && groups.has("egg")) diets.add("vegan");
+  // A nut or milk allergy means the person eats nut-free or dairy-free dishes.
+  if (allergens.has("peanut") || allergens.has("tree_nut")) diets.add("nut_free");
+  if (allergens.has("milk")) diets.add("dairy_free");
   if (diets.has("vegan")) {
     diets.delete("vegetarian");
     diets.delete("dairy_free");
@@ -126,8 +130,30 @@ function exclusionListStart(tokens: readonly string[], i: number): number | null
   if (EXCLUDERS.has(word)) return i + 1;
   if (MODALS.has(word) && next === "not") return i + 2;
   if ((word === "allergic" || word === "allergy" || word === "intolerant" || word === "sensitive") && next === "to") return i + 2;
+  // "reacts to dairy", "react badly to nuts", "EpiPen for cashews": intolerances and allergies said plainly.
+  if (REACTS.has(word) && next === "to") return i + 2;
+  if (REACTS.has(word) && tokens[i + 2] === "to" && (next === "badly" || next === "bad")) return i + 3;
+  if (word === "epipen" && (next === "for" || next === "because")) return i + 2;
   if (word === "free" && next === "of") return i + 2;
   return null;
+}
+
+const REACTS = words("react reacts reacting reacted");
+const HURT_VERBS = words("make makes made give gives gave upset upsets");
+const HURTS = words("me my bloated sick ill gassy");
+
+/** "dairy makes me bloated", "cheese gives me a stomach ache", "gluten doesn't agree with me". */
+function hurtsAfter(tokens: readonly string[], at: number): boolean {
+  const verb = tokens[at] ?? "";
+  if (HURT_VERBS.has(verb)) return HURTS.has(tokens[at + 1] ?? "");
+  return (verb === "doesn't" || verb === "don't") && tokens[at + 1] === "agree";
+}
+
+/** "keep nuts far away", "keep the dairy away from me". */
+function keptAway(tokens: readonly string[], start: number, length: number): boolean {
+  const before = tokens.slice(Math.max(0, start - 2), start);
+  const after = tokens.slice(start + length, start + length + 3);
+  return before.includes("keep") && after.includes("away");
 }
 
 function readFoodList(tokens: readonly string[], start: number): { effects: ItemEffect[]; end: number } {

@@ -22,5 +22,8 @@ export function parseQuery(raw: string, flagDiets: readonly Diet[] = []): Parsed
   }
   const constraints = extractConstraints(text);
   const diets = [...new Set([...flagDiets, ...constraints.diets])];
-  return { text, truncated: false, diets, allergens: constraints.allergens, negatedLabels: findNegatedLabels(text) };
+  // "can't do lactose" rules the food out, so it states diet_dairy_free: a diet is never a negated label.
+  const dietLabels = new Set(diets.map((diet) => `diet_${diet}`));
+  const negatedLabels = findNegatedLabels(text).filter((label) => !dietLabels.has(label));
+  return { text, truncated: false, diets, allergens: constraints.allergens, negatedLabels };
 }

@@ -39,13 +39,18 @@ export function recommend(catalog: Catalog, request: RecommendRequest): Recommen
   // Diversity decides which dishes; the answer still reads best to worst.
   const answer = diversify(matches, top, requestedCuisines)
     .sort(byScoreThenId)
-    .map((r) => present(r, matchReason(r.dish, matchedLabels(r.dish, weighted))));
+    .map((r) => present(r, withDescription(r.dish, matchReason(r.dish, matchedLabels(r.dish, weighted)))));
   if (answer.length < top) {
     // Too few matches (or none, as in default_fallback): fill up with popular, broadly safe dishes.
     const popular = bestOf(catalog, poolSize, (dish, i) => (allowed[i] && !(relevance[i] ?? 0) ? defaultScore(dish) : -1));
     answer.push(...diversify(popular, top - answer.length, new Set()).map((r) => present(r, popularReason(r.dish))));
   }
   return answer;
+}
+
+/** "Rich pork-bone broth with … — warm and comforting for a cold day.": what the dish is, then why it fits. */
+function withDescription(dish: Dish, why: string): string {
+  return `${dish.description.charAt(0).toUpperCase()}${dish.description.slice(1)} — ${why.charAt(0).toLowerCase()}${why.slice(1)}`;
 }
 
 function present({ dish, score }: RankedDish, reason: string): Recommendation {

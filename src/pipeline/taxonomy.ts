@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { packagePath } from "../config/package-path.js";
 
 /** A trigger phrase with effects: more labels when it is present (also), labels it rules out (not). */
@@ -114,8 +114,10 @@ export function loadTaxonomy(): Taxonomy {
   return shipped().taxonomy;
 }
 
-/** sha256 of the shipped taxonomy file: models whose features read the lexicon record it. */
+/** sha256 of the shipped taxonomy file: models whose features read the lexicon record it (training only). */
 export function taxonomyHash(): string {
+  // node:crypto costs ~7 ms to load in a fresh process: required here, never at module load on the query path.
+  const { createHash } = createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
   return createHash("sha256").update(shipped().text).digest("hex");
 }
 

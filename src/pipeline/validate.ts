@@ -1,4 +1,5 @@
-import { loadTaxonomy, type Taxonomy } from "./taxonomy.js";
+import { sharedLexicon } from "./providers/local/lexicon.js";
+import type { Taxonomy } from "./taxonomy.js";
 
 export interface ValidatedLabels {
   /** Known taxonomy labels, normalised, first occurrence order, no duplicates. */
@@ -24,25 +25,34 @@ interface LabelIndex {
   bySuffix: Map<string, string[]>;
 }
 
-const indexes = new WeakMap<Taxonomy, LabelIndex>();
+const indexes = new WeakMap<object, LabelIndex>();
 
-function indexOf(taxonomy: Taxonomy): LabelIndex {
-  let index = indexes.get(taxonomy);
+function indexOf(key: object, labels: Iterable<[name: string, category: string]>): LabelIndex {
+  let index = indexes.get(key);
   if (!index) {
+    const known = new Set<string>();
     const bySuffix = new Map<string, string[]>();
-    for (const spec of taxonomy.labels) {
-      const suffix = spec.name.slice(spec.category.length + 1);
-      bySuffix.set(suffix, [...(bySuffix.get(suffix) ?? []), spec.name]);
+    for (const [name, category] of labels) {
+      known.add(name);
+      const suffix = name.slice(category.length + 1);
+      bySuffix.set(suffix, [...(bySuffix.get(suffix) ?? []), name]);
     }
-    index = { known: new Set(taxonomy.labels.map((spec) => spec.name)), bySuffix };
-    indexes.set(taxonomy, index);
+    index = { known, bySuffix };
+    indexes.set(key, index);
   }
   return index;
 }
 
-export function validateLabels(labels: readonly unknown[], taxonomy: Taxonomy = loadTaxonomy()): ValidatedLabels {
+/** Without a taxonomy, the shipped one's labels as the shared lexicon already holds them (no second taxonomy load). */
+function labelIndex(taxonomy: Taxonomy | undefined): LabelIndex {
+  if (taxonomy) return indexOf(taxonomy, taxonomy.labels.map((spec): [string, string] => [spec.name, spec.category]));
+  const { categories } = sharedLexicon();
+  return indexOf(categories, categories);
+}
+
+export function validateLabels(labels: readonly unknown[], taxonomy?: Taxonomy): ValidatedLabels {
   // "sad" -> emotion_sad only when exactly one label has that name after its category.
-  const { known, bySuffix } = indexOf(taxonomy);
+  const { known, bySuffix } = labelIndex(taxonomy);
   const out: string[] = [];
   const rejected: string[] = [];
   for (const raw of labels) {

@@ -21,6 +21,13 @@ describe("extractConstraints: diets", () => {
     ["I'm vegn lol", ["vegan"]],
     ["strict vegitarian", ["vegetarian"]],
     ["glutten free pls", ["gluten_free"]],
+    ["dairy makes me bloated, want pasta", ["dairy_free"]],
+    ["cheese gives me a stomach ache", ["dairy_free"]],
+    ["gluten doesn't agree with me", ["gluten_free"]],
+    ["my toddler reacts badly to dairy", ["dairy_free"]],
+    ["peanut allergy, something crunchy", ["nut_free"]],
+    ["EpiPen for cashews", ["nut_free"]],
+    ["keep the nuts far away from my plate", ["nut_free"]],
   ])("%j -> %j", (text, diets) => {
     expect(extractConstraints(text).diets).toEqual(diets);
   });

@@ -29,7 +29,7 @@ interface Golden {
   extra_psi_counts_b: number[];
 }
 
-// Tolerances from /work/shared/fixtures/drift/README.md.
+// Tolerances from shared/fixtures/drift/README.md.
 describe.each(["identical_200.json", "medium_1000_vs_1200.json"])("golden vectors %s", (file) => {
   const g = loadSharedFixture<Golden>(file);
 

@@ -22,7 +22,8 @@ export function loadOwnFixture<T>(name: string): T {
 }
 
 /** The golden vectors shared by the team (generated with scipy 1.10.1). */
-export const SHARED_FIXTURES = "/work/shared/fixtures/drift";
+// shared/ sits beside the checkout, here and in CI.
+export const SHARED_FIXTURES = new URL("../../../shared/fixtures/drift", import.meta.url).pathname;
 
 export function loadSharedFixture<T>(name: string): T {
   return JSON.parse(readFileSync(`${SHARED_FIXTURES}/${name}`, "utf8")) as T;

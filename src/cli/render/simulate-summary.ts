@@ -38,7 +38,7 @@ export function renderSimulateSummary(s: SimulateSummary, ctx: CliContext): stri
     const first = s.per_day_counts[s.drift_day - 1]?.date ?? "?";
     lines.push(`${p.bold("Drift")}  from day ${s.drift_day} (${first}) the mix shifts to summer and new moods`);
   }
-  lines.push("", p.dim(`Next: moodfood trace list · moodfood drift check --until ${s.to.slice(0, 10)} · moodfood report weekly`));
+  lines.push("", p.dim(`Next: moodfood trace list · moodfood drift check --until ${s.to.slice(0, 10)} · moodfood metrics show`));
   return `${lines.join("\n")}\n`;
 }
 

@@ -63,7 +63,7 @@ export function runDriftCheck(store: Store, options: DriftCheckOptions): DriftCh
         units: [sum(baseline.feedback), sum(current.feedback)],
         minimum: 30,
         describe: "Feedback sentiment",
-        advice: "Users like the answers less: read recent comments with `moodfood feedback summary`.",
+        advice: "Users like the answers less: read the traces behind recent negative feedback (moodfood export jsonl writes user_feedback.jsonl).",
       }),
     );
   }
