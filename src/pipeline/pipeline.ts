@@ -85,7 +85,7 @@ export async function runQuery(input: QueryInput, deps: PipelineDeps): Promise<Q
       confidence: decision.confidence,
       final_decision: decision.decision,
       model_version: deps.classifier.version,
-      duration_ms: done.duration_ms ?? 0,
+      duration_ms: Math.round((done.duration_ms ?? 0) * 1000) / 1000,
       recommendations,
       diets: parsed.diets,
       allergens: parsed.allergens,

@@ -27,7 +27,7 @@ export function openDatabase(dataDir: string | ":memory:"): Db {
   const path = dataDir === ":memory:" ? ":memory:" : join(dataDir, STORE_FILE);
   let db: Db;
   try {
-    if (dataDir !== ":memory:") mkdirSync(dataDir, { recursive: true });
+    if (dataDir !== ":memory:") ensureDir(dataDir);
     db = new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
     // Only takes effect on a new, empty file, and must come before WAL mode writes the header.
     db.pragma("auto_vacuum = INCREMENTAL");
@@ -39,6 +39,14 @@ export function openDatabase(dataDir: string | ":memory:"): Db {
     throw storeError(error, path);
   }
   return db;
+}
+
+/** mkdir -p by hand: Node's recursive mkdirSync spins forever where the kernel answers ENOENT for an existing parent (/proc). */
+function ensureDir(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) ensureDir(parent);
+  mkdirSync(dir);
 }
 
 function migrate(db: Db): void {
@@ -60,7 +68,7 @@ function storeError(error: unknown, path: string): Error {
   if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") {
     return new UserError("store_corrupt", `${path} is not a readable moodfood database (corrupt?); restore a backup or move it aside.`);
   }
-  if (code === "SQLITE_READONLY" || code === "SQLITE_CANTOPEN" || code === "EACCES" || code === "EROFS" || code === "EPERM") {
+  if (["SQLITE_READONLY", "SQLITE_CANTOPEN", "EACCES", "EROFS", "EPERM", "ENOENT", "ENOTDIR", "EEXIST"].includes(code)) {
     return new UserError("store_unwritable", `Cannot open ${path} for writing (${code}); check the data dir or pass --data-dir.`);
   }
   if (code === "SQLITE_FULL" || code === "ENOSPC") {

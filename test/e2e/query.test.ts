@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
 import { moodfood, moodfoodAsync, tempDataDir } from "./cli.js";
@@ -82,6 +84,19 @@ describe("moodfood query (built bin)", () => {
     const answer = JSON.parse(run.stdout);
     expect(answer.query).toBe("I'm sad and cold");
     expect(answer.labels).toContain("emotion_sad");
+  });
+
+  it("reports a corrupt database and an unusable data dir in one line, exit 1", () => {
+    const corrupt = tempDataDir();
+    writeFileSync(join(corrupt, "moodfood.db"), Buffer.alloc(8192, 7));
+    const bad = moodfood(["--data-dir", corrupt, "query", "sad"]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/not a readable moodfood database/);
+    const file = join(tempDataDir(), "a-file");
+    writeFileSync(file, "x");
+    const notDir = moodfood(["--data-dir", join(file, "data"), "query", "sad"]);
+    expect(notDir.status).toBe(1);
+    expect(notDir.stderr.trim().split("\n")).toEqual([expect.stringMatching(/Cannot open .* for writing/)]);
   });
 
   it("loses nothing with 4 parallel processes x 25 queries", async () => {
