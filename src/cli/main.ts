@@ -1,12 +1,13 @@
 import { runCli } from "./run-cli.js";
+import { stdoutIsTerminal, writeFd } from "./stdio.js";
 
 // The process entry: the only place that sets the exit status.
 void runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => writeFd(1, text),
+  stderr: (text) => writeFd(2, text),
   env: process.env,
   cwd: process.cwd(),
-  isTTY: process.stdout.isTTY === true,
+  isTTY: stdoutIsTerminal(),
 }).then((code) => {
   process.exitCode = code;
 });

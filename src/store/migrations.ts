@@ -18,7 +18,7 @@ export const MIGRATIONS: readonly string[] = [
     user_id TEXT,
     session_id TEXT,
     error TEXT,
-    spans BLOB NOT NULL,
+    spans TEXT NOT NULL,
     recommendations TEXT NOT NULL DEFAULT '[]',
     agreement INTEGER
   );

@@ -1,47 +1,46 @@
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { stageSpanId } from "../tracing/ids.js";
 import type { SpanRecord } from "../tracing/types.js";
 
-// Spans are most of a trace row and the budget is 1 KiB a trace (decision 0002). They are stored as
-// short-key JSON, deflated with a preset dictionary of what spans usually say, so even a 1 KiB
-// array shrinks to a few hundred bytes. The parent id is left out when it is the trace's root span.
-const DICTIONARY = Buffer.from(
-  [
-    '"s":"ok"},{"i":"', '"s":"error","e":"', ',"n":"parse","o":0,"d":0.', ',"a":{"moodfood.query.chars":',
-    ',"n":"llm_call","o":0.', ',"a":{"gen_ai.operation.name":"chat","gen_ai.provider.name":"local","gen_ai.request.model":"moodfood-lexicon-1","gen_ai.usage.input_tokens":',
-    ',"gen_ai.provider.name":"openai","gen_ai.usage.output_tokens":', ',"moodfood.llm.reason":"ok"}', '"error.type":"timeout"', '"http_5xx"', '"circuit_open"',
-    ',"n":"ml_classify","o":0.', ',"a":{"moodfood.ml.top_score":0.', ',"moodfood.model_version":"mf-',
-    ',"n":"validate","o":0.', ',"a":{"moodfood.labels.accepted":', ',"moodfood.labels.rejected":0}', '"moodfood.skipped":"llm_failed"',
-    ',"n":"decide","o":0.', ',"a":{"moodfood.decision":"ml_validated","moodfood.agreement":true}', '"llm_fallback"', '"default_fallback"', '"ml_only"', 'false',
-    ',"n":"recommend","o":0.', ',"a":{"moodfood.recommendations":5}', '[{"i":"', '"}]',
-  ].join(""),
-);
+// Spans are most of a trace row and the budget is 1 KiB a trace (decision 0002). They are stored
+// as short-key JSON: the span id is left out when it is the one `stageSpanId` recomputes, the parent
+// when it is the root span, and well-known attribute keys are replaced by short numeric codes
+// (no real attribute key is all digits). No compression: zlib alone costs ~6 ms of every start.
+const ATTRIBUTE_KEYS = [
+  "gen_ai.operation.name", "gen_ai.provider.name", "gen_ai.request.model", "gen_ai.usage.input_tokens",
+  "gen_ai.usage.output_tokens", "moodfood.llm.reason", "error.type", "moodfood.query.chars", "moodfood.ml.top_score",
+  "moodfood.model_version", "moodfood.labels.accepted", "moodfood.labels.rejected", "moodfood.skipped",
+  "moodfood.decision", "moodfood.agreement", "moodfood.recommendations",
+] as const;
+const CODE_OF = new Map<string, string>(ATTRIBUTE_KEYS.map((key, i) => [key, String(i)]));
 
-type CompactSpan = { i: string; p?: string | null; n: string; o: number; d: number; s: "ok" | "error"; a?: SpanRecord["attributes"]; e?: string };
+type CompactSpan = { i?: string; p?: string | null; n: string; o: number; d: number; s?: "error"; a?: SpanRecord["attributes"]; e?: string };
 
 const round3 = (ms: number) => Math.round(ms * 1000) / 1000;
 
-export function encodeSpans(spans: readonly SpanRecord[], rootSpanId: string): Buffer {
-  const compact = spans.map((span) => {
-    const c: CompactSpan = { i: span.span_id, n: span.name, o: round3(span.start_offset_ms), d: round3(span.duration_ms), s: span.status };
-    if (span.parent_span_id !== rootSpanId) c.p = span.parent_span_id;
-    if (Object.keys(span.attributes).length > 0) c.a = span.attributes;
-    if (span.error) c.e = span.error;
-    return c;
-  });
-  return deflateRawSync(JSON.stringify(compact), { dictionary: DICTIONARY, level: 9 });
+export function encodeSpans(spans: readonly SpanRecord[], rootSpanId: string, traceId: string): string {
+  return JSON.stringify(
+    spans.map((span) => {
+      const c: CompactSpan = { n: span.name, o: round3(span.start_offset_ms), d: round3(span.duration_ms) };
+      if (span.span_id !== stageSpanId(traceId, span.name)) c.i = span.span_id;
+      if (span.parent_span_id !== rootSpanId) c.p = span.parent_span_id;
+      if (span.status === "error") c.s = "error";
+      const keys = Object.keys(span.attributes);
+      if (keys.length > 0) c.a = Object.fromEntries(keys.map((key) => [CODE_OF.get(key) ?? key, span.attributes[key] as SpanRecord["attributes"][string]]));
+      if (span.error) c.e = span.error;
+      return c;
+    }),
+  );
 }
 
-export function decodeSpans(stored: Buffer | string, rootSpanId: string): SpanRecord[] {
-  // A text value is plain JSON (a row written before compression, or by hand).
-  const json = typeof stored === "string" ? stored : inflateRawSync(stored, { dictionary: DICTIONARY }).toString("utf8");
-  return (JSON.parse(json) as CompactSpan[]).map((c) => ({
-    span_id: c.i,
+export function decodeSpans(stored: string | Buffer, rootSpanId: string, traceId: string): SpanRecord[] {
+  return (JSON.parse(String(stored)) as CompactSpan[]).map((c) => ({
+    span_id: c.i ?? stageSpanId(traceId, c.n),
     parent_span_id: c.p === undefined ? rootSpanId : c.p,
     name: c.n,
     start_offset_ms: c.o,
     duration_ms: c.d,
-    status: c.s,
-    attributes: c.a ?? {},
+    status: c.s ?? "ok",
+    attributes: c.a ? Object.fromEntries(Object.entries(c.a).map(([key, value]) => [/^\d+$/.test(key) ? (ATTRIBUTE_KEYS[Number(key)] ?? key) : key, value])) : {},
     error: c.e ?? null,
   }));
 }

@@ -18,7 +18,7 @@ export interface TraceRow {
   user_id: string | null;
   session_id: string | null;
   error: string | null;
-  spans: Buffer | string;
+  spans: string;
   recommendations: string;
   agreement: number | null;
 }
@@ -30,7 +30,7 @@ export function toRow(trace: TraceRecord): TraceRow {
   return {
     ...trace,
     labels: JSON.stringify(trace.labels),
-    spans: encodeSpans(trace.spans, trace.root_span_id),
+    spans: encodeSpans(trace.spans, trace.root_span_id, trace.trace_id),
     recommendations: JSON.stringify(trace.recommendations),
     agreement: trace.agreement === null ? null : Number(trace.agreement),
   };
@@ -40,7 +40,7 @@ export function fromRow(row: TraceRow): TraceRecord {
   return {
     ...row,
     labels: JSON.parse(row.labels) as string[],
-    spans: decodeSpans(row.spans, row.root_span_id),
+    spans: decodeSpans(row.spans, row.root_span_id, row.trace_id),
     recommendations: JSON.parse(row.recommendations) as string[],
     agreement: row.agreement === null ? null : row.agreement === 1,
   };

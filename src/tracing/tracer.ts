@@ -1,4 +1,4 @@
-import { newSpanId, newTraceId } from "./ids.js";
+import { newSpanId, newTraceId, stageSpanId } from "./ids.js";
 import { monotonicMs } from "./monotonic.js";
 import type { AttributeValue, SpanRecord, TraceRecord } from "./types.js";
 
@@ -59,7 +59,7 @@ export async function traceStage<T>(
 ): Promise<T> {
   const start = monotonicMs();
   const span: SpanRecord = {
-    span_id: newSpanId(),
+    span_id: stageSpanId(trace.record.trace_id, name),
     parent_span_id: trace.record.root_span_id,
     name,
     start_offset_ms: start - trace.t0,
