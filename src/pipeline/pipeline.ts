@@ -137,7 +137,6 @@ function mlStage(trace: Parameters<typeof traceStage>[0], parsed: ParsedQuery, c
     const scores = classifier.classify(parsed.text);
     const top = scores[0];
     if (top) span.attributes["moodfood.ml.top_score"] = Math.round(top.score * 1000) / 1000;
-    span.attributes["moodfood.model_version"] = classifier.version;
     return scores;
   });
 }
