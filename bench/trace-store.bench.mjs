@@ -10,7 +10,7 @@ import { median } from "./lib/timing.mjs";
 const TOTAL = Number(process.env.MOODFOOD_BENCH_TRACES ?? 1_000_000);
 const out = new URL("./.out/", import.meta.url).pathname;
 const sampleDir = `${out}trace-sample`;
-const bigDir = `${out}traces-${TOTAL}-v3`;
+const bigDir = `${out}traces-${TOTAL}-v4`;
 const bin = new URL("../bin/moodfood.cjs", import.meta.url).pathname;
 const fixture = await loadSource("bench/lib/trace-store-fixture.ts");
 
