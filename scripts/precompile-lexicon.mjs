@@ -1,4 +1,4 @@
-// Writes fixtures/lexicon.json, the shipped taxonomy's trigger lexicon precompiled for fast CLI start-up.
+// Writes fixtures/lexicon.pack, the shipped taxonomy's trigger lexicon precompiled for fast CLI start-up.
 // Run after editing fixtures/taxonomy.json (test/understanding/lexicon-pack.test.ts fails while it is stale):
 //   node scripts/precompile-lexicon.mjs
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -15,7 +15,10 @@ try {
   const outfile = join(out, "pack.mjs");
   await build({
     stdin: {
-      contents: 'export { packLexicon } from "./src/pipeline/providers/local/lexicon-pack.ts"; export { parseTaxonomy } from "./src/pipeline/taxonomy.ts";',
+      contents: [
+        'export { packLexicon } from "./src/pipeline/providers/local/pack-lexicon.ts";',
+        'export { serializePack } from "./src/pipeline/providers/local/lexicon-pack.ts";',
+      ].join("\n"),
       resolveDir: root,
       loader: "ts",
     },
@@ -25,10 +28,10 @@ try {
     platform: "node",
     logLevel: "warning",
   });
-  const { packLexicon, parseTaxonomy } = await import(pathToFileURL(outfile).href);
-  const pack = packLexicon(parseTaxonomy(readFileSync(taxonomyPath, "utf8")), statSync(taxonomyPath).size);
-  const target = join(root, "fixtures", "lexicon.json");
-  writeFileSync(target, `${JSON.stringify(pack)}\n`);
+  const { packLexicon, serializePack } = await import(pathToFileURL(outfile).href);
+  const pack = packLexicon(readFileSync(taxonomyPath, "utf8"));
+  const target = join(root, "fixtures", "lexicon.pack");
+  writeFileSync(target, serializePack(pack));
   console.log(`wrote ${target} (${statSync(target).size} bytes)`);
 } finally {
   rmSync(out, { recursive: true, force: true });

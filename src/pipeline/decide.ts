@@ -55,21 +55,31 @@ function primaryOf(labels: readonly string[]): string | undefined {
 }
 
 export function decide(input: DecideInput, policy: MergePolicy = DEFAULT_MERGE_POLICY): Decision {
+  const { threshold } = input;
   const negated = new Set(input.parsed.negatedLabels);
-  const ml = input.ml.filter((entry) => !negated.has(entry.label));
-  const mlScore = new Map(ml.map((entry) => [entry.label, entry.score]));
+  // Loops, not filter/map callbacks: each callback is one more function a fresh process compiles for one query.
+  const ml: LabelScore[] = [];
+  const mlScore = new Map<string, number>();
+  const mlConfidentLabels: string[] = [];
+  for (const entry of input.ml) {
+    if (negated.has(entry.label)) continue;
+    ml.push(entry);
+    mlScore.set(entry.label, entry.score);
+    if (entry.score >= threshold) mlConfidentLabels.push(entry.label);
+  }
   const top = ml[0];
-  const mlConfident = top !== undefined && top.score >= input.threshold;
-  const llmLabels = (input.llm?.labels ?? []).filter((label) => !negated.has(label));
+  const mlConfident = top !== undefined && top.score >= threshold;
+  const llmLabels: string[] = [];
+  for (const label of input.llm?.labels ?? []) if (!negated.has(label)) llmLabels.push(label);
   const llmUsable = input.llm !== null && llmLabels.length > 0;
 
   const llmPrimary = primaryOf(llmLabels);
-  const mlPrimary = primaryOf(ml.filter((entry) => entry.score >= input.threshold).map((entry) => entry.label));
+  const mlPrimary = primaryOf(mlConfidentLabels);
   const agreement =
     llmUsable &&
     mlConfident &&
     ((mlPrimary !== undefined && llmLabels.includes(mlPrimary)) ||
-      (llmPrimary !== undefined && (mlScore.get(llmPrimary) ?? 0) >= input.threshold));
+      (llmPrimary !== undefined && (mlScore.get(llmPrimary) ?? 0) >= threshold));
 
   let decision: FinalDecision;
   if (llmUsable) decision = agreement ? "ml_validated" : "llm_fallback";
@@ -77,7 +87,8 @@ export function decide(input: DecideInput, policy: MergePolicy = DEFAULT_MERGE_P
 
   // Noisy-OR of the two sources; LLM labels lead when the LLM wins alone.
   const combined = new Map<string, number>();
-  const llmRank = new Map(llmLabels.map((label, rank) => [label, rank]));
+  const llmRank = new Map<string, number>();
+  for (let rank = 0; rank < llmLabels.length; rank++) llmRank.set(llmLabels[rank]!, rank);
   for (const label of llmLabels) combined.set(label, 1 - (1 - policy.llmEvidence) * (1 - (mlScore.get(label) ?? 0)));
   const joinAt = decision === "ml_only" ? policy.mlOnlyAt : decision === "default_fallback" ? policy.fallbackAt : policy.mlJoinAt;
   const needJoinAt = decision === "ml_validated" || decision === "llm_fallback" ? policy.needJoinAt : joinAt;
@@ -85,18 +96,22 @@ export function decide(input: DecideInput, policy: MergePolicy = DEFAULT_MERGE_P
     const bar = entry.label.startsWith("goal_") ? needJoinAt : joinAt;
     if (entry.score >= bar && !combined.has(entry.label)) combined.set(entry.label, entry.score);
   }
-  const ranked = [...combined]
-    .filter(([label]) => !label.startsWith("diet_"))
-    .sort(([a, sa], [b, sb]) => {
-      if (decision === "llm_fallback" && llmRank.has(a) !== llmRank.has(b)) return llmRank.has(a) ? -1 : 1;
-      return sb - sa || (a < b ? -1 : 1);
-    })
-    .map(([label]) => label);
+  const ranked: string[] = [];
+  combined.forEach((_, label) => {
+    if (!label.startsWith("diet_")) ranked.push(label);
+  });
+  ranked.sort((a, b) => {
+    if (decision === "llm_fallback" && llmRank.has(a) !== llmRank.has(b)) return llmRank.has(a) ? -1 : 1;
+    return combined.get(b)! - combined.get(a)! || (a < b ? -1 : 1);
+  });
   const limit = decision === "default_fallback" ? policy.fallbackLabels : policy.maxLabels;
-  const diets = new Set(input.parsed.diets.map((diet) => `diet_${diet}`));
-  for (const [label] of combined)
+  const labels = ranked.slice(0, limit);
+  const diets = new Set<string>();
+  for (const diet of input.parsed.diets) diets.add(`diet_${diet}`);
+  combined.forEach((_, label) => {
     if (label.startsWith("diet_") && (llmRank.has(label) || (mlScore.get(label) ?? 0) >= 0.5)) diets.add(label);
-  const labels = [...ranked.slice(0, limit), ...[...diets].filter((label) => !negated.has(label))];
+  });
+  for (const label of diets) if (!negated.has(label)) labels.push(label);
 
   const llmConfidence = input.llm?.confidence ?? 0;
   const mlTop = top?.score ?? 0;

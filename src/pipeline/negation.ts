@@ -74,7 +74,9 @@ function indexCues(cues: string[][]): Map<string, Cue[]> {
   for (const words of cues) {
     const cue = { words, insideTriggers: CUES_INSIDE_TRIGGERS.has(words.join(" ")) };
     const first = words[0] ?? "";
-    index.set(first, [...(index.get(first) ?? []), cue]);
+    const bucket = index.get(first);
+    if (bucket) bucket.push(cue);
+    else index.set(first, [cue]);
   }
   return index;
 }
@@ -87,7 +89,8 @@ function cueAt(tokens: Token[], i: number, index: Map<string, Cue[]>, taken: boo
   let best = 0;
   for (const cue of index.get(tokens[i]?.norm ?? "") ?? []) {
     if (cue.words.length <= best) continue;
-    const fits = cue.words.every((word, k) => tokens[i + k]?.norm === word && (cue.insideTriggers || !taken[i + k]));
+    let fits = true;
+    for (let k = 0; k < cue.words.length && fits; k++) fits = tokens[i + k]?.norm === cue.words[k] && (cue.insideTriggers || !taken[i + k]);
     if (fits) best = cue.words.length;
   }
   return best;
@@ -97,7 +100,9 @@ function cueAt(tokens: Token[], i: number, index: Map<string, Cue[]>, taken: boo
 function takenByMatches(tokens: Token[], matches: Match[]): boolean[] {
   const taken = new Array<boolean>(tokens.length).fill(false);
   for (const match of matches) {
-    if (!match.pattern.labels.some((entry) => entry.weight >= 0.5)) continue;
+    let strong = false;
+    for (const entry of match.pattern.labels) if (entry.weight >= 0.5) strong = true;
+    if (!strong) continue;
     for (let i = match.start; i < match.end; i++) taken[i] = true;
   }
   return taken;
@@ -106,7 +111,8 @@ function takenByMatches(tokens: Token[], matches: Match[]): boolean[] {
 /** The token ranges governed by negation cues that are not part of a trigger ("no time" is goal_quick). */
 export function negationScopes(tokens: Token[], matches: Match[]): NegationScope[] {
   const taken = takenByMatches(tokens, matches);
-  const startsMatch = new Set(matches.map((match) => match.start));
+  const startsMatch = new Set<number>();
+  for (const match of matches) startsMatch.add(match.start);
   const scopes: NegationScope[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const length = cueAt(tokens, i, PREFIX_INDEX, taken);
@@ -123,10 +129,8 @@ export function negationScopes(tokens: Token[], matches: Match[]): NegationScope
       }
       to++;
     }
-    const cue = tokens
-      .slice(i, i + length)
-      .map((token) => token.norm)
-      .join(" ");
+    let cue = tokens[i]?.norm ?? "";
+    for (let k = i + 1; k < i + length; k++) cue += ` ${tokens[k]?.norm ?? ""}`;
     scopes.push({ cueStart: i, tasteOnly: TASTE_CUES.has(cue), from, to });
     i = from - 1;
   }

@@ -18,41 +18,43 @@ function normalise(label: string): string {
     .replace(/^_|_$/g, "");
 }
 
-/** The taxonomy guardrail on LLM labels: unknown or ambiguous labels are rejected, never guessed. */
-interface LabelIndex {
-  known: Set<string>;
-  /** "sad" -> [emotion_sad]: label names without their category. */
-  bySuffix: Map<string, string[]>;
+/** Label name -> category, in taxonomy order. */
+type Categories = ReadonlyMap<string, string>;
+
+const categoriesByTaxonomy = new WeakMap<Taxonomy, Categories>();
+const suffixIndexes = new WeakMap<Categories, Map<string, string[]>>();
+
+/** Without a taxonomy, the shipped one's labels as the shared lexicon already holds them (no second taxonomy load). */
+function categoriesOf(taxonomy: Taxonomy | undefined): Categories {
+  if (!taxonomy) return sharedLexicon().categories;
+  let categories = categoriesByTaxonomy.get(taxonomy);
+  if (!categories) {
+    categories = new Map(taxonomy.labels.map((spec) => [spec.name, spec.category]));
+    categoriesByTaxonomy.set(taxonomy, categories);
+  }
+  return categories;
 }
 
-const indexes = new WeakMap<object, LabelIndex>();
-
-function indexOf(key: object, labels: Iterable<[name: string, category: string]>): LabelIndex {
-  let index = indexes.get(key);
-  if (!index) {
-    const known = new Set<string>();
-    const bySuffix = new Map<string, string[]>();
-    for (const [name, category] of labels) {
-      known.add(name);
+/** "sad" -> [emotion_sad]: label names without their category. Built on first need (exact names never need it). */
+function suffixIndex(categories: Categories): Map<string, string[]> {
+  let bySuffix = suffixIndexes.get(categories);
+  if (!bySuffix) {
+    bySuffix = new Map();
+    for (const [name, category] of categories) {
       const suffix = name.slice(category.length + 1);
       bySuffix.set(suffix, [...(bySuffix.get(suffix) ?? []), name]);
     }
-    index = { known, bySuffix };
-    indexes.set(key, index);
+    suffixIndexes.set(categories, bySuffix);
   }
-  return index;
+  return bySuffix;
 }
 
-/** Without a taxonomy, the shipped one's labels as the shared lexicon already holds them (no second taxonomy load). */
-function labelIndex(taxonomy: Taxonomy | undefined): LabelIndex {
-  if (taxonomy) return indexOf(taxonomy, taxonomy.labels.map((spec): [string, string] => [spec.name, spec.category]));
-  const { categories } = sharedLexicon();
-  return indexOf(categories, categories);
-}
+/** Labels normalise() leaves as they are. */
+const CANONICAL = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
 
+/** The taxonomy guardrail on LLM labels: unknown or ambiguous labels are rejected, never guessed. */
 export function validateLabels(labels: readonly unknown[], taxonomy?: Taxonomy): ValidatedLabels {
-  // "sad" -> emotion_sad only when exactly one label has that name after its category.
-  const { known, bySuffix } = labelIndex(taxonomy);
+  const categories = categoriesOf(taxonomy);
   const out: string[] = [];
   const rejected: string[] = [];
   for (const raw of labels) {
@@ -60,8 +62,9 @@ export function validateLabels(labels: readonly unknown[], taxonomy?: Taxonomy):
       rejected.push(String(raw));
       continue;
     }
-    const name = normalise(raw);
-    const candidates = known.has(name) ? [name] : (bySuffix.get(name) ?? []);
+    const name = categories.has(raw) && CANONICAL.test(raw) ? raw : normalise(raw);
+    // "sad" -> emotion_sad only when exactly one label has that name after its category.
+    const candidates = categories.has(name) ? [name] : (suffixIndex(categories).get(name) ?? []);
     const only = candidates.length === 1 ? candidates[0] : undefined;
     if (only === undefined) rejected.push(raw);
     else if (!out.includes(only)) out.push(only);

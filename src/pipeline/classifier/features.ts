@@ -57,17 +57,44 @@ const NEGATORS = new Set([
 ]);
 const NEGATION_REACH = 3;
 let unicodeWordRe: RegExp | undefined;
+const APOSTROPHES = ["'", "’", "‘", "`", "´"];
+
+/** What /[a-z0-9]+|[.,;:!?]/g matches in lowercase ASCII text, read without a regex (a fresh process compiles each one). */
+function asciiWords(clean: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= clean.length; i++) {
+    const c = clean.charCodeAt(i);
+    const inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (inWord && start < 0) start = i;
+    if (inWord) continue;
+    if (start >= 0) words.push(clean.slice(start, i));
+    start = -1;
+    if (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63) words.push(clean.charAt(i));
+  }
+  return words;
+}
+
+/** Some character three times in a row, the only case where /(.)\1{2,}/ matches. */
+function hasTriple(word: string): boolean {
+  for (let i = 0; i + 2 < word.length; i++) if (word[i] === word[i + 1] && word[i] === word[i + 2]) return true;
+  return false;
+}
 
 /** Lowercase words and emoji; apostrophes dropped, stretched letters cut to two ("sooo" -> "soo"). */
 export function featureWords(text: string): string[] {
-  let clean = text.toLowerCase().replace(/['’‘`´]/g, "");
-  let re = /[a-z0-9]+|[.,;:!?]/g;
+  let clean = text.toLowerCase();
+  // Regexes guarded or written out: a regex costs a compile in a fresh process, and most texts need few of them.
+  if (APOSTROPHES.some((mark) => clean.includes(mark))) clean = clean.replace(/['’‘`´]/g, "");
+  let words: string[];
   if (/[^\x00-\x7f]/.test(clean)) {
     clean = clean.normalize("NFKD").replace(/\p{M}/gu, "");
     unicodeWordRe ??= /[\p{L}\p{N}]+|\p{Extended_Pictographic}|[.,;:!?]/gu;
-    re = unicodeWordRe;
+    words = clean.match(unicodeWordRe) ?? [];
+  } else {
+    words = asciiWords(clean);
   }
-  return (clean.match(re) ?? []).map((word) => word.replace(/(.)\1{2,}/g, "$1$1"));
+  return words.map((word) => (hasTriple(word) ? word.replace(/(.)\1{2,}/g, "$1$1") : word));
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -88,7 +115,8 @@ function finalise(h: number): number {
 /** FNV-1a then a murmur finaliser: a stable, well-mixed 32-bit hash of a string. */
 export function hashString(text: string): number {
   let h = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) h = fnvStep(h, text.charCodeAt(i));
+  // fnvStep inlined here and below: a query hashes a thousand characters, in cold code where calls cost.
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return finalise(h);
 }
 
@@ -97,11 +125,12 @@ const CHAR_PREFIX = fnvStep(fnvStep(FNV_OFFSET, "c".charCodeAt(0)), ":".charCode
 /** Buckets of the character n-grams of " word ", hashed in place (same as hashString(`c:${gram}`)). */
 function countCharGrams(word: string, config: FeatureConfig, mask: number, counts: Map<number, number>): void {
   const padded = ` ${word} `;
-  for (let i = 0; i + config.charMin <= padded.length; i++) {
+  const { charMin, charMax } = config;
+  for (let i = 0; i + charMin <= padded.length; i++) {
     let h = CHAR_PREFIX;
-    for (let j = i; j < padded.length && j - i < config.charMax; j++) {
-      h = fnvStep(h, padded.charCodeAt(j));
-      if (j - i + 1 >= config.charMin) {
+    for (let j = i; j < padded.length && j - i < charMax; j++) {
+      h = Math.imul(h ^ padded.charCodeAt(j), 0x01000193);
+      if (j - i + 1 >= charMin) {
         const b = finalise(h) & mask;
         counts.set(b, (counts.get(b) ?? 0) + 1);
       }
@@ -109,12 +138,17 @@ function countCharGrams(word: string, config: FeatureConfig, mask: number, count
   }
 }
 
+// forEach, not for...of with [key, value]: no entry array or iterator result per element in cold code.
 function addGroup(into: Map<number, number>, counts: Map<number, number>, weight: number): void {
   let norm = 0;
-  for (const count of counts.values()) norm += count * count;
+  counts.forEach((count) => {
+    norm += count * count;
+  });
   if (norm === 0) return;
   const scale = weight / Math.sqrt(norm);
-  for (const [bucket, count] of counts) into.set(bucket, (into.get(bucket) ?? 0) + count * scale);
+  counts.forEach((count, bucket) => {
+    into.set(bucket, (into.get(bucket) ?? 0) + count * scale);
+  });
 }
 
 export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FEATURE_CONFIG, lexicon?: LexiconSignal): SparseVector {
@@ -130,7 +164,7 @@ export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FE
   let negatedFor = 0;
   let previous = "<s>";
   for (const word of words) {
-    if (/^[.,;:!?]$/.test(word)) {
+    if (word.length === 1 && ".,;:!?".includes(word)) {
       negatedFor = 0;
       previous = "<p>";
       continue;
@@ -149,16 +183,18 @@ export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FE
   addGroup(merged, charCounts, config.charWeight);
   if (lexicon && config.lexiconWeight > 0) {
     // Not normalised: a strong match should weigh the same whatever else the text says.
-    for (const [label, strength] of lexicon.strengths) {
+    lexicon.strengths.forEach((strength, label) => {
       const b = bucket(`l:${label}`);
       merged.set(b, (merged.get(b) ?? 0) + strength * config.lexiconWeight);
-    }
+    });
     for (const label of lexicon.negated) {
       const b = bucket(`n:${label}`);
       merged.set(b, (merged.get(b) ?? 0) + config.lexiconWeight);
     }
   }
-  const buckets = Uint32Array.from([...merged.keys()].sort((a, b) => a - b));
-  const values = Float32Array.from(buckets, (b) => merged.get(b) ?? 0);
+  // A typed array sorts numerically without a comparator: no calls back into JavaScript.
+  const buckets = Uint32Array.from(merged.keys()).sort();
+  const values = new Float32Array(buckets.length);
+  for (let k = 0; k < buckets.length; k++) values[k] = merged.get(buckets[k]!) ?? 0;
   return { buckets, values };
 }

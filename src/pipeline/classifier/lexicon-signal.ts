@@ -12,5 +12,7 @@ export const LEXICON_SIGNAL_REVISION = 1;
 /** Label strengths from 0.3 up (weak evidence included: the model learns what it is worth). */
 export function lexiconSignal(text: string): LexiconSignal {
   const { ranked, negated } = labelEvidence(text, sharedLexicon());
-  return { strengths: new Map(ranked.filter((entry) => entry.strength >= 0.3).map((entry) => [entry.label, entry.strength])), negated };
+  const strengths = new Map<string, number>();
+  for (const entry of ranked) if (entry.strength >= 0.3) strengths.set(entry.label, entry.strength);
+  return { strengths, negated };
 }

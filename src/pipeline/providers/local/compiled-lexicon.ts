@@ -1,9 +1,10 @@
 // The reference lexicon: a taxonomy's trigger phrases kept as one text, searched with indexOf and compiled
-// lazily per word a query contains. The shipped taxonomy is precompiled from it (lexicon-pack.ts).
+// lazily per word a query contains. Any taxonomy can be read this way; the shipped one is packed from it (pack-lexicon.ts).
 import type { Taxonomy } from "../../taxonomy.js";
+import { mayStartAt } from "./element-match.js";
 import { maxEdits } from "./fuzzy.js";
 import type { LabelWeight, Lexicon, Pattern, PatternElement } from "./lexicon.js";
-import { triggerWords } from "./tokenize.js";
+import { type Token, triggerWords } from "./tokenize.js";
 
 export const STRONG_WEIGHT = 0.9;
 export const WEAK_WEIGHT = 0.4;
@@ -141,6 +142,10 @@ export class CompiledLexicon implements Lexicon {
       this.open = buildPatterns(raws);
     }
     return this.open;
+  }
+
+  openPatternsAt(token: Token): Pattern[] {
+    return this.openPatterns().filter((pattern) => mayStartAt(pattern.elements[0], token));
   }
 
   /** True when some trigger contains this word (lowercase a-z), or a prefix trigger covers it. */

@@ -32,8 +32,13 @@ export function intensityOf(tokens: Token[], match: Match): number {
       factor = Math.max(factor, BOOST);
     }
   }
-  const inside = tokens.slice(match.start, match.end);
-  if (inside.some((t) => t.caps || t.elongated)) factor *= 1.2;
+  for (let i = match.start; i < match.end; i++) {
+    const token = tokens[i];
+    if (token?.caps || token?.elongated) {
+      factor *= 1.2;
+      break;
+    }
+  }
   const next = tokens[match.end];
   if (next?.kind === "punct" && next.norm.includes("!!")) factor *= 1.1;
   return factor;
@@ -41,7 +46,9 @@ export function intensityOf(tokens: Token[], match: Match): number {
 
 /** Intensity of the whole text, 0.8 (hedged) to about 1.7 (shouted). */
 export function overallIntensity(tokens: Token[], matches: Match[]): number {
-  return matches.reduce((max, match) => Math.max(max, intensityOf(tokens, match)), matches.length > 0 ? 0 : 1);
+  let max = matches.length > 0 ? 0 : 1;
+  for (const match of matches) max = Math.max(max, intensityOf(tokens, match));
+  return max;
 }
 
 export function isModifier(word: string): boolean {

@@ -3,6 +3,7 @@
 import type { Taxonomy } from "../../taxonomy.js";
 import { CompiledLexicon } from "./compiled-lexicon.js";
 import { loadShippedLexicon } from "./shipped-lexicon.js";
+import type { Token } from "./tokenize.js";
 
 export type PatternElement = { kind: "word"; text: string } | { kind: "prefix"; text: string } | { kind: "gap" } | { kind: "number" };
 
@@ -31,6 +32,8 @@ export interface Lexicon {
   startingWith(word: string): Pattern[];
   /** Patterns that start with a prefix ("stress*") or a number ("# minutes"). */
   openPatterns(): Pattern[];
+  /** The open patterns that may match from this token, in openPatterns() order (the others cannot start here). */
+  openPatternsAt(token: Token): Pattern[];
   /** True when some trigger contains this word (lowercase a-z), or a prefix trigger covers it. */
   knows(word: string): boolean;
   /** Spelling targets a typo of `word` could mean: same first letter, length within the edit budget. */

@@ -1,4 +1,6 @@
 // Finds trigger phrases in tokens; where phrases overlap the longest one wins.
+import { isLowerWord } from "./ascii-class.js";
+import { elementMatches } from "./element-match.js";
 import { correctSpelling } from "./fuzzy.js";
 import type { Lexicon, Pattern, PatternElement } from "./lexicon.js";
 import { type Token, tokenize } from "./tokenize.js";
@@ -15,19 +17,6 @@ export interface Match {
 
 /** Words skipped by a "..." gap: at most this many, never across punctuation. */
 const MAX_GAP = 3;
-
-function elementMatches(element: PatternElement, token: Token): boolean {
-  switch (element.kind) {
-    case "word":
-      return token.kind !== "punct" && token.norm === element.text;
-    case "prefix":
-      return token.kind === "word" && token.norm.startsWith(element.text);
-    case "number":
-      return token.kind === "number";
-    case "gap":
-      return false;
-  }
-}
 
 /** Index after the match of elements[e..] starting at token i, or -1. */
 function matchFrom(elements: PatternElement[], e: number, tokens: Token[], i: number): number {
@@ -52,7 +41,7 @@ export function lexiconTokens(text: string, lexicon: Lexicon): Token[] {
   const tokens = tokenize(text, (word) => lexicon.knows(word));
   for (const token of tokens) {
     // Only words that could be typos of lexicon words are checked (the lexicon's words are all lowercase a-z).
-    if (token.kind !== "word" || token.norm.length < 5 || !/^[a-z]+$/.test(token.norm) || lexicon.knows(token.norm)) continue;
+    if (token.kind !== "word" || token.norm.length < 5 || !isLowerWord(token.norm) || lexicon.knows(token.norm)) continue;
     // Dropped g: "starvin", "freezin", "feelin".
     if (token.norm.endsWith("in") && lexicon.knows(`${token.norm}g`)) {
       token.norm = `${token.norm}g`;
@@ -69,15 +58,18 @@ export function lexiconTokens(text: string, lexicon: Lexicon): Token[] {
 
 export function findMatches(tokens: Token[], lexicon: Lexicon): Match[] {
   const candidates: Match[] = [];
-  tokens.forEach((token, i) => {
-    const patterns = token.kind === "punct" ? [] : [...lexicon.startingWith(token.norm), ...lexicon.openPatterns()];
-    for (const pattern of patterns) {
+  // Loops and concat, not forEach/some callbacks and spreads: this runs once per query, in cold code.
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === "punct") continue;
+    for (const pattern of lexicon.startingWith(token.norm).concat(lexicon.openPatternsAt(token))) {
       const end = matchFrom(pattern.elements, 0, tokens, i);
       if (end < 0) continue;
-      const fuzzy = tokens.slice(i, end).some((t) => t.fuzzy);
+      let fuzzy = false;
+      for (let k = i; k < end; k++) if (tokens[k]?.fuzzy) fuzzy = true;
       candidates.push({ pattern, start: i, end, fuzzy });
     }
-  });
+  }
   // Longest first (by words matched), then leftmost: "sick of" beats "sick", "hot day" beats "hot".
   candidates.sort((a, b) => b.pattern.size - a.pattern.size || a.start - b.start || b.end - a.end);
   const taken = new Array<boolean>(tokens.length).fill(false);

@@ -42,18 +42,27 @@ const FUNCTION_WORDS = new Set(
 );
 
 function noisyOr(values: number[]): number {
-  return 1 - values.reduce((rest, value) => rest * (1 - Math.min(0.97, value)), 1);
+  let rest = 1;
+  for (const value of values) rest *= 1 - Math.min(0.97, value);
+  return 1 - rest;
+}
+
+function sourcesOf(matches: readonly { pattern: { source: string } }[]): string[] {
+  const sources: string[] = [];
+  for (const match of matches) sources.push(match.pattern.source);
+  return sources;
 }
 
 /** Share of the meaningful words that some trigger or rule explained. */
 function coverage(tokens: Token[], covered: boolean[]): number {
   let content = 0;
   let explained = 0;
-  tokens.forEach((token, i) => {
-    if (token.kind === "punct" || (token.kind === "word" && (FUNCTION_WORDS.has(token.norm) || isModifier(token.norm)))) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === "punct" || (token.kind === "word" && (FUNCTION_WORDS.has(token.norm) || isModifier(token.norm)))) continue;
     content++;
     if (covered[i]) explained++;
-  });
+  }
   return content === 0 ? 0 : explained / content;
 }
 
@@ -66,13 +75,24 @@ export interface LabelEvidence {
   evidence: string[];
 }
 
+/** The last text's evidence: the classifier's lexicon features read the same query right after the provider. */
+let last: { text: string; lexicon: Lexicon; fromText: readonly string[]; evidence: LabelEvidence } | undefined;
+
+/** True when the labels add nothing to those the text itself rules out (the evidence is then the same). */
+const within = (labels: readonly string[], fromText: readonly string[]): boolean => labels.every((label) => fromText.includes(label));
+
 export function labelEvidence(text: string, lexicon: Lexicon, alsoNegated: readonly string[] = []): LabelEvidence {
+  if (last?.text === text && last.lexicon === lexicon && within(alsoNegated, last.fromText)) return last.evidence;
   const { tokens, matches } = analyseText(text, lexicon);
-  const negated = new Set([...negatedLabelsFrom(tokens, matches, lexicon), ...alsoNegated]);
+  const fromText = negatedLabelsFrom(tokens, matches, lexicon);
+  const negated = new Set(fromText);
+  for (const label of alsoNegated) negated.add(label);
   const evidence = new Map<string, number[]>();
   const covered = new Array<boolean>(tokens.length).fill(false);
   const add = (label: string, value: number): void => {
-    evidence.set(label, [...(evidence.get(label) ?? []), value]);
+    const values = evidence.get(label);
+    if (values) values.push(value);
+    else evidence.set(label, [value]);
   };
   for (const match of matches) {
     const factor = intensityOf(tokens, match) * (match.fuzzy ? FUZZY_FACTOR : 1);
@@ -84,33 +104,51 @@ export function labelEvidence(text: string, lexicon: Lexicon, alsoNegated: reado
     for (let i = Math.max(0, hit.start); i < hit.end; i++) covered[i] = true;
   }
   for (const label of negated) for (const opposite of lexicon.whenNegated.get(label) ?? []) add(opposite.label, opposite.weight);
+  // Maps walked with forEach, not for...of [key, value]: destructuring runs the iterator protocol in cold code.
   const strengths = new Map<string, number>();
-  for (const [label, values] of evidence) if (!negated.has(label)) strengths.set(label, noisyOr(values));
-  // Implied needs (cold -> warming) add evidence once, from the label's own strength.
-  for (const [label, strength] of [...strengths]) {
+  evidence.forEach((values, label) => {
+    if (!negated.has(label)) strengths.set(label, noisyOr(values));
+  });
+  // Implied needs (cold -> warming) add evidence once, from the label's own strength (as it was before this loop).
+  const before: LabelStrength[] = [];
+  strengths.forEach((strength, label) => {
+    before.push({ label, strength });
+  });
+  for (const { label, strength } of before) {
     for (const implied of lexicon.implies.get(label) ?? []) {
       if (negated.has(implied.label)) continue;
-      const before = strengths.get(implied.label) ?? 0;
-      strengths.set(implied.label, noisyOr([before, strength * implied.weight]));
+      const current = strengths.get(implied.label) ?? 0;
+      strengths.set(implied.label, noisyOr([current, strength * implied.weight]));
     }
   }
-  const ranked = [...strengths]
-    .map(([label, strength]) => ({ label, strength: Math.min(1, strength) }))
-    .sort((a, b) => b.strength - a.strength || (a.label < b.label ? -1 : 1));
-  return {
+  const ranked: LabelStrength[] = [];
+  strengths.forEach((strength, label) => {
+    ranked.push({ label, strength: Math.min(1, strength) });
+  });
+  ranked.sort((a, b) => b.strength - a.strength || (a.label < b.label ? -1 : 1));
+  const result = {
     ranked,
     negated: [...negated],
     coverage: coverage(tokens, covered),
     intensity: overallIntensity(tokens, matches),
-    evidence: matches.map((match) => match.pattern.source),
+    evidence: sourcesOf(matches),
   };
+  if (within(alsoNegated, fromText)) last = { text, lexicon, fromText, evidence: result };
+  return result;
 }
 
 export function parseLocally(text: string, lexicon: Lexicon, alsoNegated: readonly string[] = []): LocalParse {
   const { ranked, negated, coverage: covered, intensity, evidence } = labelEvidence(text, lexicon, alsoNegated);
   const strong = ranked.filter((entry) => entry.strength >= INCLUDE_AT);
   const labels = (strong.length > 0 ? strong : ranked.filter((entry) => entry.strength >= WEAK_FLOOR)).slice(0, MAX_LABELS);
-  return { labels, negated, confidence: confidenceOf(labels, covered, strong.length > 0), intensity, evidence };
+  // Copies: the evidence may be the one labelEvidence keeps for the next reader of the same text.
+  return {
+    labels,
+    negated: [...negated],
+    confidence: confidenceOf(labels, covered, strong.length > 0),
+    intensity,
+    evidence: [...evidence],
+  };
 }
 
 /** Strong, agreeing evidence that explains most of the text -> high; little matched -> low. */

@@ -1,31 +1,30 @@
-// The shipped taxonomy's lexicon: the precompiled pack when it matches taxonomy.json, else compiled from it.
-import { readFileSync, statSync } from "node:fs";
+// The shipped taxonomy's lexicon: the precompiled pack (fixtures/lexicon.pack), else compiled from taxonomy.json.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packagePath } from "../../../config/package-path.js";
 import { parseTaxonomy } from "../../taxonomy.js";
 import { CompiledLexicon } from "./compiled-lexicon.js";
 import type { Lexicon } from "./lexicon.js";
-import { LEXICON_PACK_FORMAT, type LexiconPack } from "./lexicon-pack.js";
+import { type LexiconPack, parsePack } from "./lexicon-pack.js";
 import { PackedLexicon } from "./packed-lexicon.js";
 
-export const LEXICON_PACK_FILE = "lexicon.json";
+export const LEXICON_PACK_FILE = "lexicon.pack";
 
 function readPack(path: string): LexiconPack | undefined {
   try {
-    const pack = JSON.parse(readFileSync(path, "utf8")) as LexiconPack;
-    return pack.format === LEXICON_PACK_FORMAT ? pack : undefined;
+    return parsePack(readFileSync(path, "utf8"));
   } catch {
     return undefined;
   }
 }
 
 /**
- * Reads fixtures/lexicon.json (one JSON.parse, nothing compiled up front). A pack whose recorded taxonomy size
- * differs from taxonomy.json is stale (edited taxonomy, pack not regenerated): the taxonomy is compiled instead.
+ * Reads fixtures/lexicon.pack (one short JSON.parse, nothing compiled up front); without a readable pack, compiles
+ * taxonomy.json. The pack is not checked against the taxonomy here (that would cost a hash or a stat per query):
+ * test/understanding/lexicon-pack.test.ts fails while it is stale.
  */
 export function loadShippedLexicon(fixtures: string = packagePath("fixtures")): Lexicon {
-  const taxonomyPath = join(fixtures, "taxonomy.json");
   const pack = readPack(join(fixtures, LEXICON_PACK_FILE));
-  if (pack && pack.taxonomy_bytes === statSync(taxonomyPath).size) return new PackedLexicon(pack);
-  return new CompiledLexicon(parseTaxonomy(readFileSync(taxonomyPath, "utf8")));
+  if (pack) return new PackedLexicon(pack);
+  return new CompiledLexicon(parseTaxonomy(readFileSync(join(fixtures, "taxonomy.json"), "utf8")));
 }
