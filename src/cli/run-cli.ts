@@ -2,12 +2,14 @@ import { CommanderError } from "commander";
 import type { CliIo } from "./context.js";
 import { describeError, formatError } from "./errors.js";
 import { commandWord, createProgram, type RunState } from "./program.js";
+import { loadColours } from "./render/paint.js";
 
 /** Parses argv, runs the command and returns the exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const state: RunState = { exitCode: 0 };
   const json = argv.includes("--json");
   try {
+    if (io.isTTY && !json && !argv.includes("--no-color") && !("NO_COLOR" in io.env)) await loadColours();
     await createProgram(io, state, argv).parseAsync(argv, { from: "user" });
     return state.exitCode;
   } catch (error) {
