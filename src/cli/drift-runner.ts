@@ -9,15 +9,8 @@ import { activeModelInfo } from "../pipeline/classifier/active.js";
 import { openStore, type Store } from "../store/store.js";
 import type { CliContext } from "./context.js";
 import { parsePointInTime } from "./time-args.js";
+import { withStore } from "./with-store.js";
 
-function withStore<T>(ctx: CliContext, fn: (store: Store) => T): T {
-  const store = openStore(ctx.config.dataDir);
-  try {
-    return fn(store);
-  } finally {
-    store.close();
-  }
-}
 
 function parseBaseline(value: string | undefined): BaselineSpec | undefined {
   if (value === undefined) return undefined;

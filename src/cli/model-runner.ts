@@ -1,6 +1,6 @@
 import { UserError } from "../errors.js";
 import { evaluate, type EvalReport } from "../eval/evaluate.js";
-import { EvalFileError, readEvalFile } from "../eval/read-eval-file.js";
+import { type EvalCase, EvalFileError, readEvalFile } from "../eval/read-eval-file.js";
 import { loadShippedClassifier } from "../pipeline/classifier/load.js";
 import { promoteModel, saveModel } from "../pipeline/classifier/model-registry.js";
 import { runTrain } from "../pipeline/classifier/run-train.js";
@@ -45,15 +45,18 @@ export function trainAndSave(store: Store, options: { out?: string; name?: strin
   };
 }
 
-/** Runs every case through the real pipeline with the active model; traces go nowhere. */
-export async function runEvalFile(ctx: CliContext, path: string): Promise<EvalReport> {
-  let cases;
+function readCases(path: string): EvalCase[] {
   try {
-    cases = readEvalFile(path);
+    return readEvalFile(path);
   } catch (error) {
     if (error instanceof EvalFileError) throw new UserError("invalid_eval_file", error.message);
     throw new UserError("unreadable_eval_file", `Cannot read ${path}: ${(error as { code?: string }).code ?? String(error)}.`);
   }
+}
+
+/** Runs every case through the real pipeline with the active model; traces go nowhere. */
+export async function runEvalFile(ctx: CliContext, path: string): Promise<EvalReport> {
+  const cases = readCases(path);
   const store = openStore(ctx.config.dataDir);
   try {
     const deps = createPipelineDeps(ctx.config, store, { started: () => {}, ended: () => {} });

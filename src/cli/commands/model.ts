@@ -3,15 +3,8 @@ import { openStore, type Store } from "../../store/store.js";
 import type { CliContext } from "../context.js";
 import { printResult } from "../output.js";
 import type { ContextFactory } from "./index.js";
+import { withStore } from "../with-store.js";
 
-function withStore<T>(ctx: CliContext, fn: (store: Store) => T): T {
-  const store = openStore(ctx.config.dataDir);
-  try {
-    return fn(store);
-  } finally {
-    store.close();
-  }
-}
 
 export function registerModel(program: Command, context: ContextFactory): void {
   program

@@ -13,6 +13,7 @@ import { renderTraceList } from "../render/trace-list.js";
 import { renderTrace } from "../render/trace-view.js";
 import { parsePointInTime } from "../time-args.js";
 import type { ContextFactory } from "./index.js";
+import { withStore } from "../with-store.js";
 
 interface ListOptions {
   since?: string;
@@ -69,11 +70,3 @@ function present(trace: TraceRecord, ctx: CliContext, now = Date.now()): TraceJs
   return traceToJson({ ...trace, status: effectiveStatus(trace, now, ctx.config.traceCleanupHours) });
 }
 
-function withStore(ctx: CliContext, fn: (store: Store) => void): void {
-  const store = openStore(ctx.config.dataDir);
-  try {
-    fn(store);
-  } finally {
-    store.close();
-  }
-}
