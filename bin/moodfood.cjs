@@ -13,6 +13,8 @@ let cachedData;
 try {
   cachedData = fs.readFileSync(cacheFile);
 } catch {}
+// The bundle has no import() (scripts/build.mjs turns them into lazy requires): Node 20 drops the
+// dynamic-import callback of a script compiled from cached data.
 const script = new vm.Script(Module.wrap(fs.readFileSync(file, "utf8")), { filename: file, cachedData });
 if (cachedData === undefined || script.cachedDataRejected) {
   process.once("exit", () => {

@@ -43,6 +43,10 @@ await build({
   define: { __MOODFOOD_VERSION__: JSON.stringify(version), "import.meta.url": "__mf_import_meta_url" },
   banner: { js: 'const __mf_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [lazyChildProcess, chalkWithoutDetection],
+  // import() becomes a lazy require(): the bin runs the bundle through vm.Script with a code cache,
+  // and Node 20 loses the dynamic-import callback of a script compiled from cached data.
+  // (An ESM-only package such as ink would need a loader of its own here.)
+  supported: { "dynamic-import": false },
   // Whitespace and comments out (commander alone is 120 KB of JSDoc): V8 parses the whole file at start.
   minifyWhitespace: true,
   minifySyntax: true,
