@@ -12,7 +12,10 @@ interface CheckOptions {
 }
 
 export function registerDrift(program: Command, context: ContextFactory, state: RunState): void {
-  const drift = program.command("drift").description("drift statistics, checks, alerts and the watch loop");
+  const drift = program
+    .command("drift")
+    .description("drift statistics, checks, alerts and the watch loop")
+    .addHelpText("after", "\nExamples:\n  $ moodfood drift check\n  $ moodfood drift compare last_week.txt today.txt\n  $ moodfood drift alerts\n");
 
   drift
     .command("compare")
@@ -63,6 +66,7 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
     .option("--all", "include resolved alerts")
     .option("--limit <n>", "how many", intInRange(1, 100_000), 50)
     .option("--json", "print {\"alerts\": [...]}")
+    .addHelpText("after", "\nExamples:\n  $ moodfood drift alerts\n  $ moodfood drift alerts --all --json\n")
     .action(async (options: { all?: boolean; limit: number }, command: Command) => {
       const ctx = context(command);
       const { listAlerts } = await import("../drift-runner.js");
@@ -75,16 +79,22 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
     .description("acknowledge an open drift alert")
     .argument("<alert-id>", "alert id or unique prefix")
     .option("--json", "print the alert as JSON")
+    .addHelpText("after", "\nExample:\n  $ moodfood drift ack drift-1a2b\n")
     .action(async (id: string, _o: unknown, command: Command) => {
       const ctx = context(command);
       const { ackAlert } = await import("../drift-runner.js");
       printResult(ctx, ackAlert(ctx, id), (a) => `Acknowledged ${a.alert_id} (${a.type}, ${a.severity}); it resolves by itself when the drift clears.\n`);
     });
 
-  const baseline = drift.command("baseline").description("pin the reference window drift checks compare against");
+  const baseline = drift
+    .command("baseline")
+    .description("pin the reference window drift checks compare against")
+    .addHelpText("after", "\nExample:\n  $ moodfood drift baseline set 2026-11-01..2026-11-08\n");
   baseline
     .command("set")
+    .description("compare later checks against this window (until another is pinned)")
     .argument("<range>", "FROM..TO, e.g. 2026-11-01..2026-11-08")
+    .addHelpText("after", "\nExample:\n  $ moodfood drift baseline set 2026-11-01..2026-11-08\n")
     .option("--json", "print the pinned range as JSON")
     .action(async (range: string, _o: unknown, command: Command) => {
       const ctx = context(command);

@@ -11,6 +11,7 @@ export function registerInterop(program: Command, context: ContextFactory, state
   program
     .command("export")
     .description("write the store in another format")
+    .addHelpText("after", "\nExample:\n  $ moodfood export jsonl --out ./export\n")
     .command("jsonl")
     .description("write traces, user_feedback, drift_metrics, drift_alerts and feedback_metrics .jsonl as the original system did")
     .option("--out <dir>", "directory to write the five files into", "moodfood-export")

@@ -11,7 +11,10 @@ interface ServeFlags {
 
 // prom-client and the HTTP server are imported inside the actions: `moodfood query` never loads them.
 export function registerMetrics(program: Command, context: ContextFactory): void {
-  const metrics = program.command("metrics").description("Prometheus metrics and the HTTP API");
+  const metrics = program
+    .command("metrics")
+    .description("Prometheus metrics and the HTTP API")
+    .addHelpText("after", "\nExamples:\n  $ moodfood metrics serve\n  $ moodfood metrics show --openmetrics\n");
 
   metrics
     .command("serve")

@@ -22,11 +22,15 @@ export function registerModel(program: Command, context: ContextFactory): void {
       printResult(ctx, withStore(ctx, (store) => trainAndSave(store, options)), renderTrain);
     });
 
-  const models = program.command("models").description("list, promote or roll back classifier versions");
+  const models = program
+    .command("models")
+    .description("list, promote or roll back classifier versions")
+    .addHelpText("after", "\nExamples:\n  $ moodfood models list\n  $ moodfood models promote mf-1a2b3c4d\n  $ moodfood models rollback\n");
   models
     .command("list")
     .description("model versions and which one is active")
     .option("--json", "print {\"active\", \"models\": [...]}")
+    .addHelpText("after", "\nExample:\n  $ moodfood models list --json\n")
     .action(async (_o: unknown, command: Command) => {
       const ctx = context(command);
       const { listModels } = await import("../../pipeline/classifier/model-registry.js");
@@ -35,7 +39,9 @@ export function registerModel(program: Command, context: ContextFactory): void {
     });
   models
     .command("promote")
+    .description("make a trained version the one queries use")
     .argument("<version>", "a version from models list")
+    .addHelpText("after", "\nExample:\n  $ moodfood models promote mf-1a2b3c4d\n")
     .option("--json", "print the result as JSON")
     .action(async (version: string, _o: unknown, command: Command) => {
       const ctx = context(command);
@@ -46,6 +52,7 @@ export function registerModel(program: Command, context: ContextFactory): void {
   models
     .command("rollback")
     .description("go back to the model shipped with moodfood")
+    .addHelpText("after", "\nExample:\n  $ moodfood models rollback\n")
     .option("--json", "print the result as JSON")
     .action(async (_o: unknown, command: Command) => {
       const ctx = context(command);

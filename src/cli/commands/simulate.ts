@@ -62,6 +62,7 @@ export function registerSimulate(program: Command, context: ContextFactory): voi
     .command("demo")
     .description("a first look: simulate a week of history (into an empty store) and answer one query")
     .option("--json", "print {simulation, answer} as one JSON object")
+    .addHelpText("after", "\nExample:\n  $ moodfood demo\n")
     .action(async (_options: unknown, command: Command) => {
       const ctx = context(command);
       const [{ openStore }, { runQuery }, { createPipelineDeps }, { renderDemo }] = await Promise.all([
