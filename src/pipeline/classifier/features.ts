@@ -1,4 +1,5 @@
 // Hashed word uni/bi-grams and character n-grams: a bounded vocabulary that tolerates typos and slang.
+import { FNV_OFFSET, fnvStep, hash32, murmurFinalise } from "../../hashing.js";
 
 export interface FeatureConfig {
   /** Hash space is 2^hashBits buckets. */
@@ -97,27 +98,9 @@ export function featureWords(text: string): string[] {
   return words.map((word) => (hasTriple(word) ? word.replace(/(.)\1{2,}/g, "$1$1") : word));
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-
-function fnvStep(h: number, code: number): number {
-  return Math.imul(h ^ code, 0x01000193);
-}
-
-function finalise(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /** FNV-1a then a murmur finaliser: a stable, well-mixed 32-bit hash of a string. */
 export function hashString(text: string): number {
-  let h = FNV_OFFSET;
-  // fnvStep inlined here and below: a query hashes a thousand characters, in cold code where calls cost.
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return finalise(h);
+  return hash32(text);
 }
 
 const CHAR_PREFIX = fnvStep(fnvStep(FNV_OFFSET, "c".charCodeAt(0)), ":".charCodeAt(0));
@@ -131,7 +114,7 @@ function countCharGrams(word: string, config: FeatureConfig, mask: number, count
     for (let j = i; j < padded.length && j - i < charMax; j++) {
       h = Math.imul(h ^ padded.charCodeAt(j), 0x01000193);
       if (j - i + 1 >= charMin) {
-        const b = finalise(h) & mask;
+        const b = murmurFinalise(h) & mask;
         counts.set(b, (counts.get(b) ?? 0) + 1);
       }
     }
