@@ -4,7 +4,9 @@ import { readdirSync } from "node:fs";
 
 const dir = new URL(".", import.meta.url).pathname;
 const filter = process.argv[2] ?? "";
-const files = readdirSync(dir).filter((f) => f.endsWith(".bench.mjs") && f.includes(filter)).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".bench.mjs") && f.includes(filter))
+  .sort();
 console.log(`moodfood benchmarks (${new Date().toISOString()}, node ${process.version}); medians, ratios vs a baseline run side by side`);
 let failed = 0;
 for (const file of files) {

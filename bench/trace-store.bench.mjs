@@ -16,7 +16,11 @@ const fixture = await loadSource("bench/lib/trace-store-fixture.ts");
 
 if (!existsSync(`${sampleDir}/moodfood.db`)) {
   mkdirSync(sampleDir, { recursive: true });
-  const r = spawnSync(process.execPath, [bin, "--data-dir", sampleDir, "simulate", "--days", "2", "--per-day", "1000", "--seed", "7", "--json"], { stdio: ["ignore", "ignore", "inherit"] });
+  const r = spawnSync(
+    process.execPath,
+    [bin, "--data-dir", sampleDir, "simulate", "--days", "2", "--per-day", "1000", "--seed", "7", "--json"],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
   if (r.status !== 0) throw new Error("simulate failed");
 }
 const started = performance.now();
@@ -31,11 +35,12 @@ const byPk = store.db.prepare("SELECT * FROM traces WHERE id = ?");
 
 function timeEach(fn, inputs, rounds = 3) {
   const times = [];
-  for (let r = 0; r < rounds; r++) for (const input of inputs) {
-    const t = performance.now();
-    fn(input);
-    times.push(performance.now() - t);
-  }
+  for (let r = 0; r < rounds; r++)
+    for (const input of inputs) {
+      const t = performance.now();
+      fn(input);
+      times.push(performance.now() - t);
+    }
   return median(times);
 }
 
@@ -52,7 +57,9 @@ const lists = {
 const bytes = statSync(`${bigDir}/moodfood.db`).size;
 console.log(`\n## trace store at ${count.toLocaleString("en")} traces (medians of ${ids.length * 3} lookups)`);
 console.log(`  SQLite primary-key lookup (floor)      ${floor.toFixed(3)} ms`);
-console.log(`  trace <8-char prefix>                  ${prefix.toFixed(3)} ms  ${(prefix / floor).toFixed(1)}x floor  ${prefix <= 5 ? "ok" : "OVER"} (budget 5 ms)`);
+console.log(
+  `  trace <8-char prefix>                  ${prefix.toFixed(3)} ms  ${(prefix / floor).toFixed(1)}x floor  ${prefix <= 5 ? "ok" : "OVER"} (budget 5 ms)`,
+);
 console.log(`  trace <full id>                        ${full.toFixed(3)} ms  ${(full / floor).toFixed(1)}x floor`);
 for (const [name, fn] of Object.entries(lists)) {
   const ms = timeEach(fn, [0], 21);
@@ -61,4 +68,6 @@ for (const [name, fn] of Object.entries(lists)) {
 }
 store.close();
 const perTrace = bytes / count;
-console.log(`  store size ${(bytes / 2 ** 20).toFixed(0)} MiB = ${perTrace.toFixed(0)} bytes/trace  ${perTrace <= 1024 ? "ok" : "OVER"} (budget 1024)`);
+console.log(
+  `  store size ${(bytes / 2 ** 20).toFixed(0)} MiB = ${perTrace.toFixed(0)} bytes/trace  ${perTrace <= 1024 ? "ok" : "OVER"} (budget 1024)`,
+);

@@ -25,7 +25,9 @@ const lazyChildProcess = {
 const chalkWithoutDetection = {
   name: "chalk-without-detection",
   setup(b) {
-    b.onResolve({ filter: /^#supports-color$/ }, (args) => ({ path: new URL("../node_modules/chalk/source/vendor/supports-color/browser.js", import.meta.url).pathname }));
+    b.onResolve({ filter: /^#supports-color$/ }, (_args) => ({
+      path: new URL("../node_modules/chalk/source/vendor/supports-color/browser.js", import.meta.url).pathname,
+    }));
   },
 };
 

@@ -1,9 +1,10 @@
 // Builds a store of N realistic traces for the trace benchmarks: real traces from `moodfood simulate`
 // cloned with fresh ids and start times over 90 days, written through the store's own batch path.
-import { openStore } from "../../src/store/store.js";
+
 import { rollupsForTrace } from "../../src/metrics/trace-rollups.js";
-import { newSpanId, newTraceId } from "../../src/tracing/ids.js";
+import { openStore } from "../../src/store/store.js";
 import { findTrace } from "../../src/tracing/find-trace.js";
+import { newSpanId, newTraceId } from "../../src/tracing/ids.js";
 import type { TraceRecord } from "../../src/tracing/types.js";
 
 export { findTrace, openStore };
@@ -17,7 +18,10 @@ export function cloneInto(sampleDir: string, targetDir: string, total: number, n
   const store = openStore(targetDir);
   const have = store.traces.count();
   let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed / 4294967296;
+  };
   const batch: TraceRecord[] = [];
   for (let i = have; i < total; i++) {
     const t = templates[Math.floor(random() * templates.length)] as TraceRecord;

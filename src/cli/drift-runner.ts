@@ -1,16 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { UsageError } from "../errors.js";
 import { acknowledgeAlert } from "../drift/alerts/acknowledge.js";
 import { alertToJson } from "../drift/alerts/alert-json.js";
 import { postAlert } from "../drift/alerts/webhook.js";
 import { type DriftCheckResult, runDriftCheck } from "../drift/check/run-drift-check.js";
 import { type BaselineSpec, parseRange, pinBaseline } from "../drift/check/windows.js";
+import { UsageError } from "../errors.js";
 import { activeModelInfo } from "../pipeline/classifier/active.js";
-import { openStore, type Store } from "../store/store.js";
 import type { CliContext } from "./context.js";
 import { parsePointInTime } from "./time-args.js";
 import { withStore } from "./with-store.js";
-
 
 function parseBaseline(value: string | undefined): BaselineSpec | undefined {
   if (value === undefined) return undefined;
@@ -29,15 +27,23 @@ function parseUntil(value: string | undefined, now: number): number {
 }
 
 /** One drift check; webhooks for newly opened alerts are posted after the transaction commits. */
-export async function runCheckOnce(ctx: CliContext, options: { window: number; until?: string; baseline?: string }): Promise<DriftCheckResult> {
+export async function runCheckOnce(
+  ctx: CliContext,
+  options: { window: number; until?: string; baseline?: string },
+): Promise<DriftCheckResult> {
   const now = Date.now();
   const spec = parseBaseline(options.baseline);
   const until = parseUntil(options.until, now);
   const result = withStore(ctx, (store) => {
     const model = activeModelInfo(store);
     return runDriftCheck(store, {
-      windowMs: options.window, until, baseline: spec, threshold: ctx.config.driftThreshold,
-      modelVersion: model.version, confidenceReference: model.confidenceReference, now,
+      windowMs: options.window,
+      until,
+      baseline: spec,
+      threshold: ctx.config.driftThreshold,
+      modelVersion: model.version,
+      confidenceReference: model.confidenceReference,
+      now,
     });
   });
   if (ctx.config.alertWebhook) {
@@ -59,7 +65,13 @@ export async function watchDrift(ctx: CliContext, intervalMs: number, windowMs: 
   try {
     while (!stop.signal.aborted) {
       const result = await runCheckOnce(ctx, { window: windowMs });
-      const line = { checked_at: result.checked_at, status: result.status, severity: result.severity, exit_code: result.exit_code, explanation: result.explanation };
+      const line = {
+        checked_at: result.checked_at,
+        status: result.status,
+        severity: result.severity,
+        exit_code: result.exit_code,
+        explanation: result.explanation,
+      };
       ctx.stdout(ctx.json ? `${JSON.stringify(line)}\n` : `${line.checked_at} ${line.severity.padEnd(8)} ${line.explanation}\n`);
       await sleep(intervalMs, undefined, { signal: stop.signal }).catch(() => {});
     }

@@ -1,5 +1,5 @@
 import { UserError } from "../errors.js";
-import { evaluate, type EvalReport } from "../eval/evaluate.js";
+import { type EvalReport, evaluate } from "../eval/evaluate.js";
 import { type EvalCase, EvalFileError, readEvalFile } from "../eval/read-eval-file.js";
 import { loadShippedClassifier } from "../pipeline/classifier/load.js";
 import { promoteModel, saveModel } from "../pipeline/classifier/model-registry.js";
@@ -27,7 +27,10 @@ export function trainAndSave(store: Store, options: { out?: string; name?: strin
   const result = runTrain({ outDir: options.out, name: options.name });
   const header = result.artifact.header;
   const shipped = loadShippedClassifier().artifact.header;
-  const sameAsShipped = header.version === shipped.version && header.data_hash === shipped.data_hash && header.heldout_metrics.macro_f1 === shipped.heldout_metrics.macro_f1;
+  const sameAsShipped =
+    header.version === shipped.version &&
+    header.data_hash === shipped.data_hash &&
+    header.heldout_metrics.macro_f1 === shipped.heldout_metrics.macro_f1;
   if (!sameAsShipped) saveModel(store, result.artifact, Date.now());
   if (options.promote) promoteModel(store, header.version);
   return {

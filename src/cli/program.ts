@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
+import { registerCommands } from "./commands/index.js";
 import type { CliContext, CliIo, GlobalOptions } from "./context.js";
 import { createContext } from "./context.js";
-import { registerCommands } from "./commands/index.js";
 
 declare const __MOODFOOD_VERSION__: string;
 export const VERSION = typeof __MOODFOOD_VERSION__ === "string" ? __MOODFOOD_VERSION__ : "0.0.0-dev";

@@ -13,7 +13,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await createProgram(io, state, argv).parseAsync(argv, { from: "user" });
     return state.exitCode;
   } catch (error) {
-    if (error instanceof CommanderError && (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help")) {
+    if (
+      error instanceof CommanderError &&
+      (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help")
+    ) {
       return 0;
     }
     if (io.env.DEBUG?.includes("moodfood") && error instanceof Error) io.stderr(`${error.stack}\n`);

@@ -14,14 +14,18 @@ export interface Setting<T> {
   secret?: boolean;
 }
 
-const number = (min: number, max = Number.POSITIVE_INFINITY): Parser<number> => (raw) => {
-  const value = Number(raw);
-  return raw.trim() !== "" && Number.isFinite(value) && value >= min && value <= max ? value : undefined;
-};
-const integer = (min: number, max: number): Parser<number> => (raw) => {
-  const value = number(min, max)(raw);
-  return value !== undefined && Number.isInteger(value) ? value : undefined;
-};
+const number =
+  (min: number, max = Number.POSITIVE_INFINITY): Parser<number> =>
+  (raw) => {
+    const value = Number(raw);
+    return raw.trim() !== "" && Number.isFinite(value) && value >= min && value <= max ? value : undefined;
+  };
+const integer =
+  (min: number, max: number): Parser<number> =>
+  (raw) => {
+    const value = number(min, max)(raw);
+    return value !== undefined && Number.isInteger(value) ? value : undefined;
+  };
 const text: Parser<string> = (raw) => raw;
 const flag: Parser<boolean> = (raw) => {
   const v = raw.trim().toLowerCase();
@@ -29,23 +33,85 @@ const flag: Parser<boolean> = (raw) => {
   if (["0", "false", "no", "off", ""].includes(v)) return false;
   return undefined;
 };
-const oneOf = <T extends string>(...values: T[]): Parser<T> => (raw) =>
-  (values as string[]).includes(raw) ? (raw as T) : undefined;
+const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (raw) =>
+    (values as string[]).includes(raw) ? (raw as T) : undefined;
 
 export const SETTINGS = {
   dataDir: { key: "dataDir", env: ["MOODFOOD_DATA_DIR"], parse: text, expects: "a directory path", fallback: "./logs" },
-  driftThreshold: { key: "driftThreshold", env: ["DRIFT_THRESHOLD", "MOODFOOD_DRIFT_THRESHOLD"], parse: number(0.0001, 10), expects: "a number > 0, e.g. 0.1", fallback: 0.1 },
-  driftCheckIntervalMin: { key: "driftCheckIntervalMin", env: ["DRIFT_CHECK_INTERVAL", "MOODFOOD_DRIFT_CHECK_INTERVAL"], parse: number(0.01), expects: "minutes > 0, e.g. 60", fallback: 60 },
-  prometheusPort: { key: "prometheusPort", env: ["PROMETHEUS_PORT", "MOODFOOD_PORT"], parse: integer(0, 65535), expects: "a port number 0-65535", fallback: 9189 },
-  traceLogFile: { key: "traceLogFile", env: ["TRACE_LOG_FILE", "MOODFOOD_TRACE_LOG_FILE"], parse: text, expects: "a file path", fallback: "" },
-  traceCleanupHours: { key: "traceCleanupHours", env: ["TRACE_CLEANUP_HOURS", "MOODFOOD_TRACE_CLEANUP_HOURS"], parse: number(0.01), expects: "hours > 0, e.g. 24", fallback: 24 },
-  retentionDays: { key: "retentionDays", env: ["MOODFOOD_RETENTION_DAYS"], parse: number(0), expects: "days >= 0 (0 keeps everything)", fallback: 90 },
-  llmProvider: { key: "llmProvider", env: ["MOODFOOD_LLM_PROVIDER"], parse: oneOf("local", "openai"), expects: "local or openai", fallback: "local" },
-  llmBaseUrl: { key: "llmBaseUrl", env: ["MOODFOOD_LLM_BASE_URL"], parse: text, expects: "a URL like https://api.openai.com/v1", fallback: "https://api.openai.com/v1" },
+  driftThreshold: {
+    key: "driftThreshold",
+    env: ["DRIFT_THRESHOLD", "MOODFOOD_DRIFT_THRESHOLD"],
+    parse: number(0.0001, 10),
+    expects: "a number > 0, e.g. 0.1",
+    fallback: 0.1,
+  },
+  driftCheckIntervalMin: {
+    key: "driftCheckIntervalMin",
+    env: ["DRIFT_CHECK_INTERVAL", "MOODFOOD_DRIFT_CHECK_INTERVAL"],
+    parse: number(0.01),
+    expects: "minutes > 0, e.g. 60",
+    fallback: 60,
+  },
+  prometheusPort: {
+    key: "prometheusPort",
+    env: ["PROMETHEUS_PORT", "MOODFOOD_PORT"],
+    parse: integer(0, 65535),
+    expects: "a port number 0-65535",
+    fallback: 9189,
+  },
+  traceLogFile: {
+    key: "traceLogFile",
+    env: ["TRACE_LOG_FILE", "MOODFOOD_TRACE_LOG_FILE"],
+    parse: text,
+    expects: "a file path",
+    fallback: "",
+  },
+  traceCleanupHours: {
+    key: "traceCleanupHours",
+    env: ["TRACE_CLEANUP_HOURS", "MOODFOOD_TRACE_CLEANUP_HOURS"],
+    parse: number(0.01),
+    expects: "hours > 0, e.g. 24",
+    fallback: 24,
+  },
+  retentionDays: {
+    key: "retentionDays",
+    env: ["MOODFOOD_RETENTION_DAYS"],
+    parse: number(0),
+    expects: "days >= 0 (0 keeps everything)",
+    fallback: 90,
+  },
+  llmProvider: {
+    key: "llmProvider",
+    env: ["MOODFOOD_LLM_PROVIDER"],
+    parse: oneOf("local", "openai"),
+    expects: "local or openai",
+    fallback: "local",
+  },
+  llmBaseUrl: {
+    key: "llmBaseUrl",
+    env: ["MOODFOOD_LLM_BASE_URL"],
+    parse: text,
+    expects: "a URL like https://api.openai.com/v1",
+    fallback: "https://api.openai.com/v1",
+  },
   llmApiKey: { key: "llmApiKey", env: ["MOODFOOD_LLM_API_KEY"], parse: text, expects: "an API key", fallback: "", secret: true },
   llmModel: { key: "llmModel", env: ["MOODFOOD_LLM_MODEL"], parse: text, expects: "a model name", fallback: "gpt-4o-mini" },
-  llmTimeoutMs: { key: "llmTimeoutMs", env: ["MOODFOOD_LLM_TIMEOUT_MS"], parse: integer(1, 600_000), expects: "milliseconds >= 1, e.g. 3000", fallback: 3000 },
-  mlThreshold: { key: "mlThreshold", env: ["MOODFOOD_ML_THRESHOLD"], parse: number(0, 1), expects: "a number between 0 and 1", fallback: 0.5 },
+  llmTimeoutMs: {
+    key: "llmTimeoutMs",
+    env: ["MOODFOOD_LLM_TIMEOUT_MS"],
+    parse: integer(1, 600_000),
+    expects: "milliseconds >= 1, e.g. 3000",
+    fallback: 3000,
+  },
+  mlThreshold: {
+    key: "mlThreshold",
+    env: ["MOODFOOD_ML_THRESHOLD"],
+    parse: number(0, 1),
+    expects: "a number between 0 and 1",
+    fallback: 0.5,
+  },
   redactQueries: { key: "redactQueries", env: ["MOODFOOD_REDACT_QUERIES"], parse: flag, expects: "1 or 0", fallback: false },
   redactKey: { key: "redactKey", env: ["MOODFOOD_REDACT_KEY"], parse: text, expects: "a secret string", fallback: "", secret: true },
   apiToken: { key: "apiToken", env: ["MOODFOOD_API_TOKEN"], parse: text, expects: "a bearer token", fallback: "", secret: true },

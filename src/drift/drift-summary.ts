@@ -1,12 +1,17 @@
 import type { Store } from "../store/store.js";
-import { alertToJson, type AlertJson } from "./alerts/alert-json.js";
+import { type AlertJson, alertToJson } from "./alerts/alert-json.js";
 import type { DriftCheckResult } from "./check/run-drift-check.js";
 
 export interface DriftSummary {
   /** The most recent `drift check`, or null before the first one. */
-  last_check: Pick<DriftCheckResult, "checked_at" | "status" | "severity" | "model_version" | "overall_score" | "explanation" | "window" | "baseline"> & {
-    signals: { type: string; severity: string; score: number | null; explanation: string }[];
-  } | null;
+  last_check:
+    | (Pick<
+        DriftCheckResult,
+        "checked_at" | "status" | "severity" | "model_version" | "overall_score" | "explanation" | "window" | "baseline"
+      > & {
+        signals: { type: string; severity: string; score: number | null; explanation: string }[];
+      })
+    | null;
   open_alerts: AlertJson[];
 }
 

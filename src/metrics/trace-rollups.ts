@@ -1,5 +1,5 @@
-import type { CompletedTrace } from "../store/store.js";
 import type { CounterIncrement, HistogramObservation } from "../store/rollup-queries.js";
+import type { CompletedTrace } from "../store/store.js";
 import type { TraceRecord } from "../tracing/types.js";
 import { bucketIndex, MS_BUCKETS } from "./buckets.js";
 
@@ -14,7 +14,15 @@ export function rollupsForTrace(trace: TraceRecord): CompletedTrace {
   const counters: CounterIncrement[] = [{ name: "moodfood_queries_total", labels: { status, decision, model_version }, value: 1 }];
   const histograms: HistogramObservation[] = [];
   const observe = (name: string, labels: Record<string, string>, value: number, exemplar?: string) =>
-    histograms.push({ name, labels, value, bucketIndex: bucketIndex(value), bucketCount: MS_BUCKETS.length + 1, exemplarTraceId: exemplar, at });
+    histograms.push({
+      name,
+      labels,
+      value,
+      bucketIndex: bucketIndex(value),
+      bucketCount: MS_BUCKETS.length + 1,
+      exemplarTraceId: exemplar,
+      at,
+    });
 
   const total = trace.duration_ms ?? 0;
   observe("moodfood_query_processing_time_ms", { stage: "total", decision, model_version }, total, trace.trace_id);

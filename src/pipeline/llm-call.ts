@@ -4,7 +4,10 @@ import type { LlmParse, LlmProvider, ParsedQuery } from "./types.js";
 export type LlmReason = "ok" | "timeout" | "http_4xx" | "http_5xx" | "network" | "invalid_output" | "circuit_open";
 
 export class LlmCallError extends Error {
-  constructor(readonly reason: Exclude<LlmReason, "ok">, message: string) {
+  constructor(
+    readonly reason: Exclude<LlmReason, "ok">,
+    message: string,
+  ) {
     super(message);
     this.name = "LlmCallError";
   }

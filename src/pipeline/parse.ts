@@ -10,7 +10,8 @@ export const MAX_QUERY_CHARS = 10_000;
 /** Cleans the text; throws a usage error when nothing printable remains. Runs before a trace starts. */
 export function cleanQueryText(raw: string): string {
   const text = stripControlCharacters(raw);
-  if (text === "") throw new UsageError("empty_query", "The query is empty; say how you feel, e.g. moodfood query \"I'm sad and it's freezing\".");
+  if (text === "")
+    throw new UsageError("empty_query", "The query is empty; say how you feel, e.g. moodfood query \"I'm sad and it's freezing\".");
   return text;
 }
 

@@ -89,7 +89,10 @@ export async function runQuery(input: QueryInput, deps: PipelineDeps): Promise<Q
       recommendations,
       diets: parsed.diets,
       allergens: parsed.allergens,
-      notice: parsed.allergens.length > 0 ? `Allergy noted (${parsed.allergens.join(", ")}): always check the ingredients with whoever cooks.` : null,
+      notice:
+        parsed.allergens.length > 0
+          ? `Allergy noted (${parsed.allergens.join(", ")}): always check the ingredients with whoever cooks.`
+          : null,
     };
   } catch (error) {
     if (trace.record.status === "active") endTrace(trace, { error });

@@ -2,7 +2,7 @@ import type { Config } from "../config/settings.js";
 import type { Store } from "../store/store.js";
 import { jsonlExporter } from "../tracing/jsonl-exporter.js";
 import { loadOtlpExporter } from "../tracing/otlp/load-otlp-exporter.js";
-import { type TraceExporter, storeSink } from "../tracing/store-sink.js";
+import { storeSink, type TraceExporter } from "../tracing/store-sink.js";
 import type { TraceSink } from "../tracing/tracer.js";
 import { loadCatalog } from "./catalog.js";
 import { loadActiveClassifier } from "./classifier/active.js";

@@ -3,11 +3,8 @@
 export type Diet = "vegetarian" | "vegan" | "gluten_free" | "dairy_free" | "nut_free";
 export const DIETS: readonly Diet[] = ["vegetarian", "vegan", "gluten_free", "dairy_free", "nut_free"];
 
-export type Allergen =
-  | "peanut" | "tree_nut" | "milk" | "egg" | "wheat" | "soy" | "fish" | "shellfish" | "sesame";
-export const ALLERGENS: readonly Allergen[] = [
-  "peanut", "tree_nut", "milk", "egg", "wheat", "soy", "fish", "shellfish", "sesame",
-];
+export type Allergen = "peanut" | "tree_nut" | "milk" | "egg" | "wheat" | "soy" | "fish" | "shellfish" | "sesame";
+export const ALLERGENS: readonly Allergen[] = ["peanut", "tree_nut", "milk", "egg", "wheat", "soy", "fish", "shellfish", "sesame"];
 
 export type FinalDecision = "ml_validated" | "llm_fallback" | "ml_only" | "default_fallback";
 

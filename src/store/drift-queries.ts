@@ -52,7 +52,9 @@ export function driftQueries(db: Db) {
   );
   const updateAlert = db.prepare("UPDATE drift_alerts SET severity = ?, score = ?, details = ?, updated_at = ? WHERE alert_id = ?");
   const resolveAlert = db.prepare("UPDATE drift_alerts SET status = 'resolved', resolved_at = ?, updated_at = ? WHERE alert_id = ?");
-  const ackAlert = db.prepare("UPDATE drift_alerts SET status = 'acknowledged', acknowledged_at = ?, updated_at = ? WHERE alert_id = ? AND status = 'open'");
+  const ackAlert = db.prepare(
+    "UPDATE drift_alerts SET status = 'acknowledged', acknowledged_at = ?, updated_at = ? WHERE alert_id = ? AND status = 'open'",
+  );
   const alertById = db.prepare("SELECT * FROM drift_alerts WHERE alert_id = ?");
   const alertsByPrefix = db.prepare("SELECT * FROM drift_alerts WHERE alert_id LIKE ? ESCAPE '\\' LIMIT 5");
   const listAlerts = db.prepare("SELECT * FROM drift_alerts WHERE (? OR status != 'resolved') ORDER BY opened_at DESC LIMIT ?");

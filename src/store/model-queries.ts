@@ -17,14 +17,25 @@ export function modelQueries(db: Db) {
   const clear = db.prepare("UPDATE models SET active = 0 WHERE active = 1");
   const activate = db.prepare("UPDATE models SET active = 1 WHERE version = ?");
   type Row = { version: string; header: string; weights: Buffer; created_at: number; active: number };
-  const toModel = (r: Row): StoredModel => ({ version: r.version, header: r.header, weights: r.weights, createdAt: r.created_at, active: r.active === 1 });
+  const toModel = (r: Row): StoredModel => ({
+    version: r.version,
+    header: r.header,
+    weights: r.weights,
+    createdAt: r.created_at,
+    active: r.active === 1,
+  });
 
   return {
     save(version: string, header: string, weights: Buffer, at: number): void {
       insert.run(version, header, weights, at);
     },
     list(): Omit<StoredModel, "weights">[] {
-      return (list.all() as Omit<Row, "weights">[]).map((r) => ({ version: r.version, header: r.header, createdAt: r.created_at, active: r.active === 1 }));
+      return (list.all() as Omit<Row, "weights">[]).map((r) => ({
+        version: r.version,
+        header: r.header,
+        createdAt: r.created_at,
+        active: r.active === 1,
+      }));
     },
     get(version: string): StoredModel | undefined {
       const row = get.get(version) as Row | undefined;

@@ -93,11 +93,32 @@ export function rollupQueries(db: Db) {
 
   /** Merges one batch's histogram deltas into the stored rows: one read and one write per series-hour. */
   function writeHistogram(d: HistogramDelta): void {
-    const row = readHistogram.get(d.name, d.hour, d.key) as { count: number; sum: number; buckets: string; exemplar_trace_id: string | null; exemplar_value: number | null; exemplar_at: number | null } | undefined;
+    const row = readHistogram.get(d.name, d.hour, d.key) as
+      | {
+          count: number;
+          sum: number;
+          buckets: string;
+          exemplar_trace_id: string | null;
+          exemplar_value: number | null;
+          exemplar_at: number | null;
+        }
+      | undefined;
     const stored = row ? (JSON.parse(row.buckets) as number[]) : [];
     const buckets = d.buckets.map((n, i) => n + (stored[i] ?? 0));
-    const exemplar = d.exemplar ?? (row?.exemplar_trace_id ? { traceId: row.exemplar_trace_id, value: row.exemplar_value ?? 0, at: row.exemplar_at ?? 0 } : undefined);
-    writeHistogramRow.run(d.name, d.key, d.hour, (row?.count ?? 0) + d.count, (row?.sum ?? 0) + d.sum, JSON.stringify(buckets), exemplar?.traceId ?? null, exemplar?.value ?? null, exemplar?.at ?? null);
+    const exemplar =
+      d.exemplar ??
+      (row?.exemplar_trace_id ? { traceId: row.exemplar_trace_id, value: row.exemplar_value ?? 0, at: row.exemplar_at ?? 0 } : undefined);
+    writeHistogramRow.run(
+      d.name,
+      d.key,
+      d.hour,
+      (row?.count ?? 0) + d.count,
+      (row?.sum ?? 0) + d.sum,
+      JSON.stringify(buckets),
+      exemplar?.traceId ?? null,
+      exemplar?.value ?? null,
+      exemplar?.at ?? null,
+    );
   }
 
   /** Adds many increments at once, summed in memory first; must run inside the caller's transaction. */
@@ -119,7 +140,14 @@ export function rollupQueries(db: Db) {
         const key = labelKey(h.labels);
         for (const hour of hours) {
           const id = `${h.name}\u0000${hour}\u0000${key}`;
-          const entry = histograms.get(id) ?? { name: h.name, key, hour, count: 0, sum: 0, buckets: new Array<number>(h.bucketCount).fill(0) };
+          const entry = histograms.get(id) ?? {
+            name: h.name,
+            key,
+            hour,
+            count: 0,
+            sum: 0,
+            buckets: new Array<number>(h.bucketCount).fill(0),
+          };
           entry.count += 1;
           entry.sum += h.value;
           entry.buckets[h.bucketIndex] = (entry.buckets[h.bucketIndex] ?? 0) + 1;
@@ -146,7 +174,16 @@ export function rollupQueries(db: Db) {
       }));
     },
     histogramTotals(): HistogramSeries[] {
-      type Row = { name: string; labels: string; count: number; sum: number; buckets: string; exemplar_trace_id: string | null; exemplar_value: number | null; exemplar_at: number | null };
+      type Row = {
+        name: string;
+        labels: string;
+        count: number;
+        sum: number;
+        buckets: string;
+        exemplar_trace_id: string | null;
+        exemplar_value: number | null;
+        exemplar_at: number | null;
+      };
       return (histogramTotals.all(ALL_TIME) as Row[]).map((r) => ({
         name: r.name,
         labels: JSON.parse(r.labels) as MetricLabels,

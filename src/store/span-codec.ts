@@ -11,12 +11,33 @@ import type { AttributeValue, SpanRecord } from "../tracing/types.js";
 // No compression: zlib alone costs ~6 ms of every start.
 const STAGES = ["parse", "llm_call", "validate", "ml_classify", "decide", "recommend"] as const;
 const ATTRIBUTE_KEYS = [
-  "gen_ai.operation.name", "gen_ai.provider.name", "gen_ai.request.model", "gen_ai.usage.input_tokens",
-  "gen_ai.usage.output_tokens", "moodfood.llm.reason", "error.type", "moodfood.query.chars", "moodfood.ml.top_score",
-  "moodfood.model_version", "moodfood.labels.accepted", "moodfood.labels.rejected", "moodfood.skipped",
-  "moodfood.decision", "moodfood.agreement", "moodfood.recommendations",
+  "gen_ai.operation.name",
+  "gen_ai.provider.name",
+  "gen_ai.request.model",
+  "gen_ai.usage.input_tokens",
+  "gen_ai.usage.output_tokens",
+  "moodfood.llm.reason",
+  "error.type",
+  "moodfood.query.chars",
+  "moodfood.ml.top_score",
+  "moodfood.model_version",
+  "moodfood.labels.accepted",
+  "moodfood.labels.rejected",
+  "moodfood.skipped",
+  "moodfood.decision",
+  "moodfood.agreement",
+  "moodfood.recommendations",
 ] as const;
-const USUAL: Readonly<Record<number, AttributeValue>> = { 0: "chat", 1: "local", 2: "moodfood-lexicon-1", 5: "ok", 11: 0, 13: "ml_validated", 14: true, 15: 5 };
+const USUAL: Readonly<Record<number, AttributeValue>> = {
+  0: "chat",
+  1: "local",
+  2: "moodfood-lexicon-1",
+  5: "ok",
+  11: 0,
+  13: "ml_validated",
+  14: true,
+  15: 5,
+};
 const CODE_OF = new Map<string, number>(ATTRIBUTE_KEYS.map((key, i) => [key, i]));
 
 type Attributes = Record<string, AttributeValue | number[]>;
@@ -41,7 +62,9 @@ function unpackAttributes(packed: Attributes | undefined): SpanRecord["attribute
   const attributes: SpanRecord["attributes"] = {};
   for (const [key, value] of Object.entries(packed ?? {})) {
     if (key === "*") for (const code of value as number[]) attributes[ATTRIBUTE_KEYS[code] as string] = USUAL[code] as AttributeValue;
-    else attributes[/^\d+$/.test(key) ? (ATTRIBUTE_KEYS[Number(key)] ?? key) : key.startsWith("#") ? key.slice(1) : key] = value as AttributeValue;
+    else
+      attributes[/^\d+$/.test(key) ? (ATTRIBUTE_KEYS[Number(key)] ?? key) : key.startsWith("#") ? key.slice(1) : key] =
+        value as AttributeValue;
   }
   return attributes;
 }

@@ -1,6 +1,6 @@
 import type { TraceRecord } from "../tracing/types.js";
-import { feedbackQueries } from "./feedback-queries.js";
 import { driftQueries } from "./drift-queries.js";
+import { feedbackQueries } from "./feedback-queries.js";
 import { interopQueries } from "./interop-queries.js";
 import { metaQueries } from "./meta-queries.js";
 import { modelQueries } from "./model-queries.js";

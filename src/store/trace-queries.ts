@@ -1,6 +1,6 @@
+import type { TraceRecord, TraceStatus } from "../tracing/types.js";
 import type { Db } from "./open-store.js";
 import { fromRow, TRACE_COLUMNS, type TraceRow, toRow } from "./trace-rows.js";
-import type { TraceRecord, TraceStatus } from "../tracing/types.js";
 
 export interface TraceFilter {
   since?: number;
@@ -14,7 +14,9 @@ export interface TraceFilter {
   abandonedBefore?: number;
 }
 
-const PLACEHOLDERS = TRACE_COLUMNS.split(", ").map((c) => `@${c}`).join(", ");
+const PLACEHOLDERS = TRACE_COLUMNS.split(", ")
+  .map((c) => `@${c}`)
+  .join(", ");
 
 /** Prepared statements for the traces table. */
 export function traceQueries(db: Db) {
@@ -30,7 +32,9 @@ export function traceQueries(db: Db) {
   const byPrefix = db.prepare(`SELECT ${TRACE_COLUMNS} FROM traces WHERE trace_id >= ? AND trace_id < ? ORDER BY trace_id LIMIT ?`);
   const markAbandoned = db.prepare(`UPDATE traces SET status = 'abandoned' WHERE status = 'active' AND started_at < ?`);
   // Deleted in chunks so a big prune never holds the write lock for long.
-  const deleteChunk = db.prepare("DELETE FROM traces WHERE id IN (SELECT id FROM traces WHERE started_at < ? ORDER BY started_at LIMIT 5000)");
+  const deleteChunk = db.prepare(
+    "DELETE FROM traces WHERE id IN (SELECT id FROM traces WHERE started_at < ? ORDER BY started_at LIMIT 5000)",
+  );
   const count = db.prepare("SELECT count(*) AS n FROM traces");
 
   return {

@@ -45,4 +45,3 @@ export function fromRow(row: TraceRow): TraceRecord {
     agreement: row.agreement === null ? null : row.agreement === 1,
   };
 }
-

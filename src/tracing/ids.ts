@@ -5,7 +5,10 @@ import { hash32 } from "../hashing.js";
 // the query path.
 function randomHex(bytes: number): string {
   let hex = "";
-  for (let i = 0; i < bytes; i += 4) hex += Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, "0");
+  for (let i = 0; i < bytes; i += 4)
+    hex += Math.floor(Math.random() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, "0");
   return hex.slice(0, bytes * 2);
 }
 

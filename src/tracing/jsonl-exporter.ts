@@ -1,6 +1,6 @@
 import { appendFileSync } from "node:fs";
-import { traceToJson } from "./trace-json.js";
 import type { TraceExporter } from "./store-sink.js";
+import { traceToJson } from "./trace-json.js";
 
 /** TRACE_LOG_FILE: each ended trace appended as one JSON line, for log shippers. */
 export function jsonlExporter(path: string): TraceExporter {

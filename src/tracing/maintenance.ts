@@ -37,6 +37,10 @@ export function pruneTraces(store: Store, cutoff: number): number {
 }
 
 /** How a trace's status reads: `active` past the cleanup age is reported `abandoned` even before a sweep. */
-export function effectiveStatus<T extends { status: string; started_at: number }>(trace: T, now: number, cleanupHours: number): T["status"] | "abandoned" {
+export function effectiveStatus<T extends { status: string; started_at: number }>(
+  trace: T,
+  now: number,
+  cleanupHours: number,
+): T["status"] | "abandoned" {
   return trace.status === "active" && trace.started_at < now - cleanupHours * HOUR_MS ? "abandoned" : trace.status;
 }

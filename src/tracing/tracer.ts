@@ -81,7 +81,9 @@ export async function traceStage<T>(
   }
 }
 
-export type TraceOutcome = Partial<Pick<TraceRecord, "labels" | "confidence" | "final_decision" | "model_version" | "recommendations" | "agreement">> & {
+export type TraceOutcome = Partial<
+  Pick<TraceRecord, "labels" | "confidence" | "final_decision" | "model_version" | "recommendations" | "agreement">
+> & {
   error?: unknown;
 };
 

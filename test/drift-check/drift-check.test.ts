@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { acknowledgeAlert } from "../../src/drift/alerts/acknowledge.js";
-import { driftSummary } from "../../src/drift/drift-summary.js";
-import { readCachedGauge } from "../../src/metrics/cached-gauges.js";
 import { runDriftCheck } from "../../src/drift/check/run-drift-check.js";
 import { severityOf } from "../../src/drift/check/severity.js";
+import { driftSummary } from "../../src/drift/drift-summary.js";
+import { readCachedGauge } from "../../src/metrics/cached-gauges.js";
 import { openStore, type Store } from "../../src/store/store.js";
 import { mulberry32, seedTraces } from "./seed-traces.js";
 
@@ -27,7 +27,15 @@ function day(store: Store, dayIndex: number, n: number, seed: number, pool = MOO
 }
 
 const check = (store: Store, dayIndex: number, extra: Partial<Parameters<typeof runDriftCheck>[1]> = {}) =>
-  runDriftCheck(store, { windowMs: DAY, until: T0 + (dayIndex + 1) * DAY, threshold: 0.1, modelVersion: "m1", confidenceReference: [], now: T0 + (dayIndex + 1) * DAY, ...extra });
+  runDriftCheck(store, {
+    windowMs: DAY,
+    until: T0 + (dayIndex + 1) * DAY,
+    threshold: 0.1,
+    modelVersion: "m1",
+    confidenceReference: [],
+    now: T0 + (dayIndex + 1) * DAY,
+    ...extra,
+  });
 
 describe("drift check", () => {
   it("stays quiet for a week of stationary traffic", () => {

@@ -17,10 +17,24 @@ export function seedTraces(store: Store, traces: SeedTrace[]): void {
   store.completeTraces(
     traces.map((t) => {
       const record: TraceRecord = {
-        trace_id: newTraceId(), root_span_id: newSpanId(), started_at: t.at, ended_at: t.at + 2, duration_ms: 2, status: "ok",
-        query: "seeded", labels: t.labels, confidence: t.confidence, final_decision: t.decision ?? "ml_validated",
-        model_version: t.modelVersion ?? "m1", request_id: newSpanId(), user_id: null, session_id: null, error: null,
-        spans: [], recommendations: [], agreement: t.agreement === undefined ? true : t.agreement,
+        trace_id: newTraceId(),
+        root_span_id: newSpanId(),
+        started_at: t.at,
+        ended_at: t.at + 2,
+        duration_ms: 2,
+        status: "ok",
+        query: "seeded",
+        labels: t.labels,
+        confidence: t.confidence,
+        final_decision: t.decision ?? "ml_validated",
+        model_version: t.modelVersion ?? "m1",
+        request_id: newSpanId(),
+        user_id: null,
+        session_id: null,
+        error: null,
+        spans: [],
+        recommendations: [],
+        agreement: t.agreement === undefined ? true : t.agreement,
       };
       return rollupsForTrace(record);
     }),

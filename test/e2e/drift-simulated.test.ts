@@ -18,7 +18,9 @@ describe("drift check on simulated traffic (built bin)", () => {
 
   it("exits 2 and names the shifted signal when the query mix changes", () => {
     const dir = tempDataDir();
-    expect(moodfood(["--data-dir", dir, "simulate", "--days", "8", "--per-day", "300", "--seed", "11", "--drift-day", "8", "--json"]).status).toBe(0);
+    expect(
+      moodfood(["--data-dir", dir, "simulate", "--days", "8", "--per-day", "300", "--seed", "11", "--drift-day", "8", "--json"]).status,
+    ).toBe(0);
     const run = moodfood(["--data-dir", dir, "drift", "check", "--json"]);
     expect(run.status).toBe(2);
     const result = JSON.parse(run.stdout);

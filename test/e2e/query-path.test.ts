@@ -13,7 +13,10 @@ function loadedModules(env: NodeJS.ProcessEnv = {}): { builtins: string[]; files
     preload,
     `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(out)}, JSON.stringify({ builtins: process.moduleLoadList, files: Object.keys(require.cache) })));`,
   );
-  const run = spawnSync(process.execPath, ["--require", preload, BIN, "--data-dir", tempDataDir(), "query", "sad and cold"], { encoding: "utf8", env: { ...process.env, ...env } });
+  const run = spawnSync(process.execPath, ["--require", preload, BIN, "--data-dir", tempDataDir(), "query", "sad and cold"], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(readFileSync(out, "utf8"));
 }

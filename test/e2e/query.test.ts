@@ -18,7 +18,13 @@ describe("moodfood query (built bin)", () => {
     expect(["ml_validated", "llm_fallback", "ml_only", "default_fallback"]).toContain(answer.final_decision);
     expect(answer.recommendations).toHaveLength(5);
     for (const dish of answer.recommendations) {
-      expect(dish).toEqual({ name: expect.any(String), cuisine: expect.any(String), score: expect.any(Number), reason: expect.any(String), diet: expect.any(Array) });
+      expect(dish).toEqual({
+        name: expect.any(String),
+        cuisine: expect.any(String),
+        score: expect.any(Number),
+        reason: expect.any(String),
+        diet: expect.any(Array),
+      });
     }
     const store = openStore(dir);
     const trace = store.traces.get(answer.trace_id);
@@ -36,7 +42,17 @@ describe("moodfood query (built bin)", () => {
   });
 
   it("respects --diet as a hard filter", () => {
-    const run = moodfood(["--data-dir", tempDataDir(), "query", "--diet", "vegan,gluten_free", "--top", "8", "--json", "comfort food please"]);
+    const run = moodfood([
+      "--data-dir",
+      tempDataDir(),
+      "query",
+      "--diet",
+      "vegan,gluten_free",
+      "--top",
+      "8",
+      "--json",
+      "comfort food please",
+    ]);
     const answer = JSON.parse(run.stdout);
     expect(answer.labels).toEqual(expect.arrayContaining(["diet_vegan", "diet_gluten_free"]));
     for (const dish of answer.recommendations) expect(dish.diet).toEqual(expect.arrayContaining(["vegan", "gluten_free"]));

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findTrace } from "../../src/tracing/find-trace.js";
 import { openStore } from "../../src/store/store.js";
+import { findTrace } from "../../src/tracing/find-trace.js";
 import { storeSink } from "../../src/tracing/store-sink.js";
 import { endTrace, startTrace } from "../../src/tracing/tracer.js";
 import { moodfood, tempDataDir } from "./cli.js";
@@ -12,7 +12,10 @@ describe("trace inspection", () => {
     const dir = tempDataDir();
     const log = join(dir, "traces.log");
     for (const q of ["sad", "happy"]) expect(moodfood(["--data-dir", dir, "query", q], { env: { TRACE_LOG_FILE: log } }).status).toBe(0);
-    const lines = readFileSync(log, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const lines = readFileSync(log, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.query)).toEqual(["sad", "happy"]);
     expect(lines[0].spans).toHaveLength(6);
     expect(lines[0].trace_id).toMatch(/^[0-9a-f]{32}$/);
@@ -24,7 +27,8 @@ describe("trace inspection", () => {
     const run = moodfood(["--data-dir", dir, "trace", answer.trace_id.slice(0, 6)]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(answer.trace_id);
-    for (const stage of ["parse", "llm_call", "validate", "ml_classify", "decide", "recommend"]) expect(run.stdout).toMatch(new RegExp(`^${stage} .*█`, "m"));
+    for (const stage of ["parse", "llm_call", "validate", "ml_classify", "decide", "recommend"])
+      expect(run.stdout).toMatch(new RegExp(`^${stage} .*█`, "m"));
   });
 
   it("lists the candidates of an ambiguous prefix and names an unknown id", () => {
@@ -33,7 +37,9 @@ describe("trace inspection", () => {
       const t = startTrace({ query: "x", sink: storeSink(store) });
       endTrace(t);
       // Give both traces the same 6-character prefix.
-      store.db.prepare("UPDATE traces SET trace_id = ? WHERE trace_id = ?").run(`abc123${t.record.trace_id.slice(6, 31)}${suffix}`, t.record.trace_id);
+      store.db
+        .prepare("UPDATE traces SET trace_id = ? WHERE trace_id = ?")
+        .run(`abc123${t.record.trace_id.slice(6, 31)}${suffix}`, t.record.trace_id);
     }
     expect(() => findTrace(store, "abc123")).toThrow(/ambiguous; candidates:/);
     expect(() => findTrace(store, "abcdef0123")).toThrow(/No trace with id abcdef0123/);

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/load-config.js";
 import { parseDuration } from "../../src/config/durations.js";
+import { loadConfig } from "../../src/config/load-config.js";
 
 describe("loadConfig", () => {
   const cwd = mkdtempSync(join(tmpdir(), "mf-config-"));

@@ -2,9 +2,32 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 
 const COMMANDS = [
-  "query", "trace", "trace list", "prune", "simulate", "demo", "drift", "drift compare", "drift check", "drift watch",
-  "drift alerts", "drift ack", "drift baseline", "drift baseline set", "metrics", "metrics serve", "metrics show",
-  "train", "models", "models list", "models promote", "models rollback", "eval", "export", "export jsonl", "import",
+  "query",
+  "trace",
+  "trace list",
+  "prune",
+  "simulate",
+  "demo",
+  "drift",
+  "drift compare",
+  "drift check",
+  "drift watch",
+  "drift alerts",
+  "drift ack",
+  "drift baseline",
+  "drift baseline set",
+  "metrics",
+  "metrics serve",
+  "metrics show",
+  "train",
+  "models",
+  "models list",
+  "models promote",
+  "models rollback",
+  "eval",
+  "export",
+  "export jsonl",
+  "import",
 ];
 
 async function help(words: string[]): Promise<{ code: number; out: string }> {

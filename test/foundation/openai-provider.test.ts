@@ -8,12 +8,27 @@ import { openStore } from "../../src/store/store.js";
 
 const query: ParsedQuery = { text: "sad and cold", truncated: false, diets: [], allergens: [], negatedLabels: [] };
 const reply = (content: string, status = 200) =>
-  (async () => new Response(JSON.stringify({ choices: [{ message: { content } }], usage: { prompt_tokens: 50, completion_tokens: 9 } }), { status })) as unknown as typeof fetch;
+  (async () =>
+    new Response(JSON.stringify({ choices: [{ message: { content } }], usage: { prompt_tokens: 50, completion_tokens: 9 } }), {
+      status,
+    })) as unknown as typeof fetch;
 
 describe("openai provider", () => {
   it("parses the contract JSON, also inside a code fence", async () => {
-    const provider = createOpenAiProvider({ baseUrl: "http://x/v1", apiKey: "sk-secret", model: "m", timeoutMs: 1000, labels: ["emotion_sad"], fetch: reply('```json\n{"labels":["emotion_sad"],"confidence":0.8}\n```') });
-    await expect(provider.parse(query)).resolves.toMatchObject({ labels: ["emotion_sad"], confidence: 0.8, inputTokens: 50, outputTokens: 9 });
+    const provider = createOpenAiProvider({
+      baseUrl: "http://x/v1",
+      apiKey: "sk-secret",
+      model: "m",
+      timeoutMs: 1000,
+      labels: ["emotion_sad"],
+      fetch: reply('```json\n{"labels":["emotion_sad"],"confidence":0.8}\n```'),
+    });
+    await expect(provider.parse(query)).resolves.toMatchObject({
+      labels: ["emotion_sad"],
+      confidence: 0.8,
+      inputTokens: 50,
+      outputTokens: 9,
+    });
   });
 
   it.each([
@@ -29,7 +44,14 @@ describe("openai provider", () => {
   });
 
   it("maps HTTP errors to reasons without leaking the key", async () => {
-    const provider = createOpenAiProvider({ baseUrl: "http://x/v1", apiKey: "sk-secret", model: "m", timeoutMs: 1000, labels: [], fetch: reply("", 401) });
+    const provider = createOpenAiProvider({
+      baseUrl: "http://x/v1",
+      apiKey: "sk-secret",
+      model: "m",
+      timeoutMs: 1000,
+      labels: [],
+      fetch: reply("", 401),
+    });
     const error = (await provider.parse(query).catch((e: unknown) => e)) as LlmCallError;
     expect(error.reason).toBe("http_4xx");
     expect(error.message).not.toContain("sk-secret");

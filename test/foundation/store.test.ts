@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
-import { endTrace, startTrace, traceStage } from "../../src/tracing/tracer.js";
-import { storeSink } from "../../src/tracing/store-sink.js";
 import { isTraceId } from "../../src/tracing/ids.js";
+import { storeSink } from "../../src/tracing/store-sink.js";
+import { endTrace, startTrace, traceStage } from "../../src/tracing/tracer.js";
 
 describe("store + tracer", () => {
   it("writes a trace active at start and completes it with rollups", async () => {
@@ -27,7 +27,11 @@ describe("store + tracer", () => {
   it("records a failed stage and ends the trace as error", async () => {
     const store = openStore(":memory:");
     const trace = startTrace({ query: "x", sink: storeSink(store) });
-    await expect(traceStage(trace, "parse", () => { throw new Error("boom"); })).rejects.toThrow("boom");
+    await expect(
+      traceStage(trace, "parse", () => {
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
     endTrace(trace, { error: new Error("boom") });
     const stored = store.traces.get(trace.record.trace_id);
     expect(stored?.status).toBe("error");

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { SpanRecord } from "../../src/tracing/types.js";
 import { moodfood, moodfoodAsync, tempDataDir } from "../e2e/cli.js";

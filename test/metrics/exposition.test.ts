@@ -86,7 +86,11 @@ describe("metrics exposition from stored rollups", () => {
     const store = memoryStore();
     await recordQuery(store, { llm: { model: "gpt-4o-mini", status: "ok" } });
     const samples = parseSamples((await createExposition(store, { sources, defaultMetrics: false }).render("openmetrics")).body);
-    for (const name of ["moodfood_query_processing_time_ms_bucket", "moodfood_trace_duration_ms_bucket", "moodfood_llm_api_latency_ms_bucket"]) {
+    for (const name of [
+      "moodfood_query_processing_time_ms_bucket",
+      "moodfood_trace_duration_ms_bucket",
+      "moodfood_llm_api_latency_ms_bucket",
+    ]) {
       expect(samples.filter((s) => s.name === name && s.exemplar).length, name).toBeGreaterThan(0);
     }
   });

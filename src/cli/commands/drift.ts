@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { printResult } from "../output.js";
 import { intInRange, nonNegativeNumber } from "../parsers.js";
+import type { RunState } from "../program.js";
 import { durationArg } from "../time-args.js";
 import type { ContextFactory } from "./index.js";
-import type { RunState } from "../program.js";
 
 interface CheckOptions {
   window: number;
@@ -15,7 +15,10 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
   const drift = program
     .command("drift")
     .description("drift statistics, checks, alerts and the watch loop")
-    .addHelpText("after", "\nExamples:\n  $ moodfood drift check\n  $ moodfood drift compare last_week.txt today.txt\n  $ moodfood drift alerts\n");
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ moodfood drift check\n  $ moodfood drift compare last_week.txt today.txt\n  $ moodfood drift alerts\n",
+    );
 
   drift
     .command("compare")
@@ -38,7 +41,10 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
     .option("--until <time>", "end of the current window: a date/time or a duration ago (default now)")
     .option("--baseline <spec>", "model | previous | FROM..TO (default: the pinned baseline, else previous)")
     .option("--json", "print one JSON object")
-    .addHelpText("after", "\nExit codes: 0 none/low, 1 medium, 2 high/critical, 3 insufficient data or usage error.\nExamples:\n  $ moodfood drift check\n  $ moodfood drift check --window 7d --baseline 2026-10-01..2026-10-08 --json\n")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 none/low, 1 medium, 2 high/critical, 3 insufficient data or usage error.\nExamples:\n  $ moodfood drift check\n  $ moodfood drift check --window 7d --baseline 2026-10-01..2026-10-08 --json\n",
+    )
     .action(async (options: CheckOptions, command: Command) => {
       const ctx = context(command);
       const { runCheckOnce } = await import("../drift-runner.js");
@@ -65,7 +71,7 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
     .description("drift alerts, newest first (unresolved unless --all)")
     .option("--all", "include resolved alerts")
     .option("--limit <n>", "how many", intInRange(1, 100_000), 50)
-    .option("--json", "print {\"alerts\": [...]}")
+    .option("--json", 'print {"alerts": [...]}')
     .addHelpText("after", "\nExamples:\n  $ moodfood drift alerts\n  $ moodfood drift alerts --all --json\n")
     .action(async (options: { all?: boolean; limit: number }, command: Command) => {
       const ctx = context(command);
@@ -83,7 +89,11 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
     .action(async (id: string, _o: unknown, command: Command) => {
       const ctx = context(command);
       const { ackAlert } = await import("../drift-runner.js");
-      printResult(ctx, ackAlert(ctx, id), (a) => `Acknowledged ${a.alert_id} (${a.type}, ${a.severity}); it resolves by itself when the drift clears.\n`);
+      printResult(
+        ctx,
+        ackAlert(ctx, id),
+        (a) => `Acknowledged ${a.alert_id} (${a.type}, ${a.severity}); it resolves by itself when the drift clears.\n`,
+      );
     });
 
   const baseline = drift

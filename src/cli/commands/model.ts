@@ -1,10 +1,7 @@
 import type { Command } from "commander";
-import { openStore, type Store } from "../../store/store.js";
-import type { CliContext } from "../context.js";
 import { printResult } from "../output.js";
-import type { ContextFactory } from "./index.js";
 import { withStore } from "../with-store.js";
-
+import type { ContextFactory } from "./index.js";
 
 export function registerModel(program: Command, context: ContextFactory): void {
   program
@@ -14,12 +11,19 @@ export function registerModel(program: Command, context: ContextFactory): void {
     .option("--name <name>", "file base name with --out (default: the version)")
     .option("--promote", "make the new version the one queries use")
     .option("--json", "print one JSON object")
-    .addHelpText("after", "\nExamples:\n  $ moodfood train\n  $ moodfood train --promote\n  $ moodfood train --out models --name classifier   # regenerate the shipped model\n")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ moodfood train\n  $ moodfood train --promote\n  $ moodfood train --out models --name classifier   # regenerate the shipped model\n",
+    )
     .action(async (options: { out?: string; name?: string; promote?: boolean }, command: Command) => {
       const ctx = context(command);
       const { trainAndSave } = await import("../model-runner.js");
       const { renderTrain } = await import("../render/train.js");
-      printResult(ctx, withStore(ctx, (store) => trainAndSave(store, options)), renderTrain);
+      printResult(
+        ctx,
+        withStore(ctx, (store) => trainAndSave(store, options)),
+        renderTrain,
+      );
     });
 
   const models = program
@@ -29,7 +33,7 @@ export function registerModel(program: Command, context: ContextFactory): void {
   models
     .command("list")
     .description("model versions and which one is active")
-    .option("--json", "print {\"active\", \"models\": [...]}")
+    .option("--json", 'print {"active", "models": [...]}')
     .addHelpText("after", "\nExample:\n  $ moodfood models list --json\n")
     .action(async (_o: unknown, command: Command) => {
       const ctx = context(command);

@@ -23,8 +23,16 @@ export function registerPrune(program: Command, context: ContextFactory): void {
       const store = openStore(ctx.config.dataDir);
       try {
         const cutoff = Date.now() - options.olderThan;
-        const result: PruneResult = { deleted: pruneTraces(store, cutoff), cutoff: new Date(cutoff).toISOString(), remaining: store.traces.count() };
-        printResult(ctx, result, (r) => `Deleted ${r.deleted} traces started before ${r.cutoff}; ${r.remaining} remain. Metric counters are unchanged.\n`);
+        const result: PruneResult = {
+          deleted: pruneTraces(store, cutoff),
+          cutoff: new Date(cutoff).toISOString(),
+          remaining: store.traces.count(),
+        };
+        printResult(
+          ctx,
+          result,
+          (r) => `Deleted ${r.deleted} traces started before ${r.cutoff}; ${r.remaining} remain. Metric counters are unchanged.\n`,
+        );
       } finally {
         store.close();
       }

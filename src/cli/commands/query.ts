@@ -5,8 +5,8 @@ import { runQuery } from "../../pipeline/pipeline.js";
 import { configuredExporters, createPipelineDeps, flushExporters } from "../../pipeline/runtime.js";
 import type { Diet } from "../../pipeline/types.js";
 import { openStore } from "../../store/store.js";
-import { storeSink } from "../../tracing/store-sink.js";
 import { runMaintenance } from "../../tracing/maintenance.js";
+import { storeSink } from "../../tracing/store-sink.js";
 import { printResult } from "../output.js";
 import { intInRange } from "../parsers.js";
 import { renderAnswer } from "../render/answer.js";
@@ -33,7 +33,10 @@ export function registerQuery(program: Command, context: ContextFactory): void {
     .option("--diet <list>", "diet constraints, comma-separated: vegetarian,vegan,gluten_free,dairy_free,nut_free", dietOption)
     .option("--top <n>", "how many dishes", intInRange(1, 50), 5)
     .option("--json", "print one JSON object")
-    .addHelpText("after", "\nExamples:\n  $ moodfood query \"I'm sad and it's freezing outside\"\n  $ moodfood query --diet vegan --top 3 \"tired after the gym\" --json\n")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  $ moodfood query "I\'m sad and it\'s freezing outside"\n  $ moodfood query --diet vegan --top 3 "tired after the gym" --json\n',
+    )
     .action(async (words: string[], options: QueryOptions, command: Command) => {
       const ctx = context(command);
       const text = words.join(" ");
@@ -42,9 +45,16 @@ export function registerQuery(program: Command, context: ContextFactory): void {
       const exporters = await configuredExporters(ctx.config);
       const store = openStore(ctx.config.dataDir);
       try {
-        const answer = await runQuery({ text, diets: options.diet ?? [], top: options.top }, createPipelineDeps(ctx.config, store, storeSink(store, exporters)));
+        const answer = await runQuery(
+          { text, diets: options.diet ?? [], top: options.top },
+          createPipelineDeps(ctx.config, store, storeSink(store, exporters)),
+        );
         printResult(ctx, answer, renderAnswer);
-        runMaintenance(store, { now: Date.now(), traceCleanupHours: ctx.config.traceCleanupHours, retentionDays: ctx.config.retentionDays });
+        runMaintenance(store, {
+          now: Date.now(),
+          traceCleanupHours: ctx.config.traceCleanupHours,
+          retentionDays: ctx.config.retentionDays,
+        });
       } finally {
         store.close();
         await flushExporters(exporters); // after the answer is printed; at most the OTLP timeout

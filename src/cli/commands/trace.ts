@@ -1,10 +1,8 @@
 import { type Command, Option } from "commander";
-import type { Store } from "../../store/store.js";
 import type { TraceFilter } from "../../store/trace-queries.js";
-import { openStore } from "../../store/store.js";
 import { findTrace } from "../../tracing/find-trace.js";
 import { effectiveStatus } from "../../tracing/maintenance.js";
-import { traceToJson, type TraceJson } from "../../tracing/trace-json.js";
+import { type TraceJson, traceToJson } from "../../tracing/trace-json.js";
 import type { TraceRecord } from "../../tracing/types.js";
 import type { CliContext } from "../context.js";
 import { printResult } from "../output.js";
@@ -12,8 +10,8 @@ import { intInRange, nonNegativeNumber } from "../parsers.js";
 import { renderTraceList } from "../render/trace-list.js";
 import { renderTrace } from "../render/trace-view.js";
 import { parsePointInTime } from "../time-args.js";
-import type { ContextFactory } from "./index.js";
 import { withStore } from "../with-store.js";
+import type { ContextFactory } from "./index.js";
 
 interface ListOptions {
   since?: string;
@@ -44,10 +42,17 @@ export function registerTrace(program: Command, context: ContextFactory): void {
     .option("--until <dur|date>", "only traces that started before this")
     .option("--limit <n>", "how many traces at most", intInRange(1, 100_000_000), 20)
     .addOption(new Option("--status <status>", "only this status").choices(["ok", "error", "active", "abandoned"]))
-    .addOption(new Option("--decision <decision>", "only this final decision").choices(["ml_validated", "llm_fallback", "ml_only", "default_fallback"]))
+    .addOption(
+      new Option("--decision <decision>", "only this final decision").choices([
+        "ml_validated",
+        "llm_fallback",
+        "ml_only",
+        "default_fallback",
+      ]),
+    )
     .option("--min-ms <n>", "only traces at least this slow", nonNegativeNumber)
     .option("--model-version <v>", "only this model version")
-    .option("--json", "print {\"traces\": [...]}")
+    .option("--json", 'print {"traces": [...]}')
     .addHelpText("after", "\nExamples:\n  $ moodfood trace list --limit 50\n  $ moodfood trace list --since 7d --min-ms 5 --json\n")
     .action((options: ListOptions, command: Command) => {
       const ctx = context(command);
@@ -69,4 +74,3 @@ export function registerTrace(program: Command, context: ContextFactory): void {
 function present(trace: TraceRecord, ctx: CliContext, now = Date.now()): TraceJson {
   return traceToJson({ ...trace, status: effectiveStatus(trace, now, ctx.config.traceCleanupHours) });
 }
-

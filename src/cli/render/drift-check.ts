@@ -6,11 +6,14 @@ export function renderDriftCheck(result: DriftCheckResult, ctx: CliContext): str
   const p = paint(ctx.color);
   const tone = (severity: string) =>
     severity === "critical" || severity === "high" ? p.red : severity === "medium" ? p.yellow : severity === "low" ? p.cyan : p.green;
-  const verdict = result.status === "insufficient_data" ? p.yellow("INSUFFICIENT DATA") : tone(result.severity)(result.severity.toUpperCase());
+  const verdict =
+    result.status === "insufficient_data" ? p.yellow("INSUFFICIENT DATA") : tone(result.severity)(result.severity.toUpperCase());
   const lines = [
     `${p.bold("Drift")} ${verdict}  model ${result.model_version}`,
     p.dim(`window   ${result.window.start} .. ${result.window.end} (${result.window.n} traces)`),
-    p.dim(`baseline ${result.baseline.kind}${result.baseline.start ? ` ${result.baseline.start} .. ${result.baseline.end}` : ""} (${result.baseline.n})`),
+    p.dim(
+      `baseline ${result.baseline.kind}${result.baseline.start ? ` ${result.baseline.start} .. ${result.baseline.end}` : ""} (${result.baseline.n})`,
+    ),
     "",
   ];
   for (const s of result.signals) {

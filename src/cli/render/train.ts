@@ -8,7 +8,9 @@ export function renderTrain(r: TrainSummary, ctx: CliContext): string {
   return [
     `${p.bold("Trained")} ${r.version} in ${(r.duration_ms / 1000).toFixed(1)} s on ${r.examples} examples (data ${r.data_hash.slice(0, 12)})`,
     `held-out (${r.heldout_examples} queries never trained on): macro-F1 ${r.heldout_macro_f1.toFixed(3)}, calibration error (ECE) ${r.heldout_ece.toFixed(3)}`,
-    r.same_as_shipped ? p.green("Identical to the shipped model (same version, data hash and held-out scores).") : `Saved as ${r.version}${r.promoted ? " and promoted" : "; promote with: moodfood models promote " + r.version}.`,
+    r.same_as_shipped
+      ? p.green("Identical to the shipped model (same version, data hash and held-out scores).")
+      : `Saved as ${r.version}${r.promoted ? " and promoted" : `; promote with: moodfood models promote ${r.version}`}.`,
     ...(r.files ? [`Wrote ${r.files.headerPath} and ${r.files.weightsPath}`] : []),
     ...(r.skipped ? [p.yellow(`${r.skipped} training lines were skipped (unknown labels or malformed).`)] : []),
     "",
@@ -17,6 +19,9 @@ export function renderTrain(r: TrainSummary, ctx: CliContext): string {
 
 export function renderModels({ models }: { active: string; models: ModelSummary[] }, ctx: CliContext): string {
   const p = paint(ctx.color);
-  const rows = models.map((m) => `${m.active ? p.green("*") : " "} ${m.version.padEnd(12)} ${m.source.padEnd(8)} ${m.trained_at.slice(0, 10)}  macro-F1 ${m.heldout_macro_f1.toFixed(3)}  ECE ${m.heldout_ece.toFixed(3)}`);
+  const rows = models.map(
+    (m) =>
+      `${m.active ? p.green("*") : " "} ${m.version.padEnd(12)} ${m.source.padEnd(8)} ${m.trained_at.slice(0, 10)}  macro-F1 ${m.heldout_macro_f1.toFixed(3)}  ECE ${m.heldout_ece.toFixed(3)}`,
+  );
   return `${rows.join("\n")}\n`;
 }

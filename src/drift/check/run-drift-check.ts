@@ -1,9 +1,9 @@
 import { cachedGaugeKey } from "../../metrics/cached-gauges.js";
 import type { Store } from "../../store/store.js";
-import { reconcileAlerts, type AlertChanges } from "../alerts/reconcile-alerts.js";
-import { categoricalSignal, confidenceSignal, MIN_SAMPLE, type SignalResult } from "./signals.js";
-import { maxSeverity, type Severity } from "./severity.js";
+import { type AlertChanges, reconcileAlerts } from "../alerts/reconcile-alerts.js";
 import { type BaselineSpec, readWindowOrReference, resolveBaseline } from "./baseline-data.js";
+import { maxSeverity, type Severity } from "./severity.js";
+import { categoricalSignal, confidenceSignal, MIN_SAMPLE, type SignalResult } from "./signals.js";
 import { readWindow } from "./window-data.js";
 
 export interface DriftCheckOptions {
@@ -52,7 +52,8 @@ export function runDriftCheck(store: Store, options: DriftCheckOptions): DriftCh
       categoricalSignal("decisions", baseline.decisions, current.decisions, t, {
         units: [baseline.n, current.n],
         describe: "Decision mix",
-        advice: "More fallbacks mean the LLM or the classifier is failing: check `moodfood trace list --decision default_fallback` and the LLM circuit.",
+        advice:
+          "More fallbacks mean the LLM or the classifier is failing: check `moodfood trace list --decision default_fallback` and the LLM circuit.",
       }),
       categoricalSignal("agreement", baseline.agreement, current.agreement, t, {
         units: [sum(baseline.agreement), sum(current.agreement)],
@@ -63,7 +64,8 @@ export function runDriftCheck(store: Store, options: DriftCheckOptions): DriftCh
         units: [sum(baseline.feedback), sum(current.feedback)],
         minimum: 30,
         describe: "Feedback sentiment",
-        advice: "Users like the answers less: read the traces behind recent negative feedback (moodfood export jsonl writes user_feedback.jsonl).",
+        advice:
+          "Users like the answers less: read the traces behind recent negative feedback (moodfood export jsonl writes user_feedback.jsonl).",
       }),
     );
   }
@@ -86,14 +88,25 @@ export function runDriftCheck(store: Store, options: DriftCheckOptions): DriftCh
   };
   result.explanation = !enough
     ? `Insufficient data: ${current.n} traces in the window and ${baseline.n} in the baseline for model ${options.modelVersion}; need ${MIN_SAMPLE} each.`
-    : signals.filter((s) => s.severity !== "none" && s.severity !== "low").map((s) => s.explanation).join(" ") || "No drift: every signal is within its normal range.";
+    : signals
+        .filter((s) => s.severity !== "none" && s.severity !== "low")
+        .map((s) => s.explanation)
+        .join(" ") || "No drift: every signal is within its normal range.";
   store.transaction(() => {
     store.drift.insertCheck({
-      checked_at: options.now, window_start: start, window_end: options.until, baseline: resolved.kind,
-      model_version: options.modelVersion, overall_score: overall, severity: result.status === "ok" ? severity : "insufficient_data", result: JSON.stringify(result),
+      checked_at: options.now,
+      window_start: start,
+      window_end: options.until,
+      baseline: resolved.kind,
+      model_version: options.modelVersion,
+      overall_score: overall,
+      severity: result.status === "ok" ? severity : "insufficient_data",
+      result: JSON.stringify(result),
     });
     // The scrape reads this cached gauge; it never recomputes drift.
-    const series = signals.filter((s) => s.score !== null).map((s) => ({ labels: { type: s.type, model_version: options.modelVersion }, value: s.score as number }));
+    const series = signals
+      .filter((s) => s.score !== null)
+      .map((s) => ({ labels: { type: s.type, model_version: options.modelVersion }, value: s.score as number }));
     store.meta.set(cachedGaugeKey("moodfood_drift_score"), { series }, options.now);
     if (enough) result.alerts = reconcileAlerts(store, signals, { modelVersion: options.modelVersion, threshold: t, now: options.now });
   });

@@ -27,8 +27,16 @@ const fmtP = (p: number) => (p < 1e-6 ? "<1e-6" : p.toPrecision(2));
 
 function insufficient(type: SignalType, nb: number, nc: number, minimum = MIN_SAMPLE): SignalResult {
   return {
-    type, status: "insufficient_data", severity: "none", score: null, psi: null, test: null, n_baseline: nb, n_current: nc,
-    explanation: `${type}: too few samples to compare (${nb} baseline, ${nc} current; need ${minimum} each).`, details: {},
+    type,
+    status: "insufficient_data",
+    severity: "none",
+    score: null,
+    psi: null,
+    test: null,
+    n_baseline: nb,
+    n_current: nc,
+    explanation: `${type}: too few samples to compare (${nb} baseline, ${nc} current; need ${minimum} each).`,
+    details: {},
   };
 }
 
@@ -41,13 +49,20 @@ export function confidenceSignal(baseline: Float64Array, current: Float64Array, 
   const severity = severityOf(score, threshold, ks.pvalue < ALPHA);
   const mb = median(baseline);
   const mc = median(current);
-  const explanation = severity === "none"
-    ? `Confidence is stable (median ${mb.toFixed(2)} → ${mc.toFixed(2)}, PSI ${score.toFixed(3)}).`
-    : `Classifier confidence shifted: median ${mb.toFixed(2)} → ${mc.toFixed(2)} (PSI ${score.toFixed(3)}, KS p=${fmtP(ks.pvalue)}); the model is ${mc < mb ? "less" : "more"} sure of current queries — check the label mix and consider retraining on recent feedback.`;
+  const explanation =
+    severity === "none"
+      ? `Confidence is stable (median ${mb.toFixed(2)} → ${mc.toFixed(2)}, PSI ${score.toFixed(3)}).`
+      : `Classifier confidence shifted: median ${mb.toFixed(2)} → ${mc.toFixed(2)} (PSI ${score.toFixed(3)}, KS p=${fmtP(ks.pvalue)}); the model is ${mc < mb ? "less" : "more"} sure of current queries — check the label mix and consider retraining on recent feedback.`;
   return {
-    type: "confidence", status: "ok", severity, score, psi: raw,
+    type: "confidence",
+    status: "ok",
+    severity,
+    score,
+    psi: raw,
     test: { name: `ks_2samp (${ks.method})`, statistic: ks.statistic, pvalue: ks.pvalue },
-    n_baseline: baseline.length, n_current: current.length, explanation,
+    n_baseline: baseline.length,
+    n_current: current.length,
+    explanation,
     details: { wasserstein: wasserstein1(baseline, current), median_baseline: mb, median_current: mc },
   };
 }
@@ -74,21 +89,34 @@ export function categoricalSignal(
   let severity = severityOf(score, threshold, test.pvalue < (options.alpha ?? ALPHA));
   const totalB = sum(Object.values(baseline));
   const totalC = sum(Object.values(current));
-  const novel = Object.entries(current).filter(([k, c]) => !(baseline[k] ?? 0) && c >= 10 && c / totalC >= 0.05).map(([k]) => k);
+  const novel = Object.entries(current)
+    .filter(([k, c]) => !(baseline[k] ?? 0) && c >= 10 && c / totalC >= 0.05)
+    .map(([k]) => k);
   if (novel.length > 0) severity = "critical";
   const movers = Object.keys({ ...baseline, ...current })
     .map((k) => ({ k, before: (baseline[k] ?? 0) / totalB, after: (current[k] ?? 0) / totalC }))
     .sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before))
     .slice(0, 3);
   const moved = movers.map((m) => `${m.k} ${pct(m.before)} → ${pct(m.after)}`).join(", ");
-  const explanation = severity === "none"
-    ? `${options.describe} is stable (PSI ${score.toFixed(3)}).`
-    : `${options.describe} changed: ${moved}${novel.length ? `; never seen before: ${novel.join(", ")}` : ""} (PSI ${score.toFixed(3)}, χ² p=${fmtP(test.pvalue)}). ${options.advice}`;
+  const explanation =
+    severity === "none"
+      ? `${options.describe} is stable (PSI ${score.toFixed(3)}).`
+      : `${options.describe} changed: ${moved}${novel.length ? `; never seen before: ${novel.join(", ")}` : ""} (PSI ${score.toFixed(3)}, χ² p=${fmtP(test.pvalue)}). ${options.advice}`;
   return {
-    type, status: "ok", severity, score, psi: raw,
+    type,
+    status: "ok",
+    severity,
+    score,
+    psi: raw,
     test: { name: `chi-square homogeneity (dof ${test.dof})`, statistic: test.statistic, pvalue: test.pvalue },
-    n_baseline: nb, n_current: nc, explanation,
-    details: { top_changes: movers.map((m) => ({ category: m.k, baseline_share: m.before, current_share: m.after })), pooled_into_other: test.pooled, never_seen: novel },
+    n_baseline: nb,
+    n_current: nc,
+    explanation,
+    details: {
+      top_changes: movers.map((m) => ({ category: m.k, baseline_share: m.before, current_share: m.after })),
+      pooled_into_other: test.pooled,
+      never_seen: novel,
+    },
   };
 }
 

@@ -36,4 +36,3 @@ export function writeArtifact(
   renameSync(`${headerPath}.tmp`, headerPath);
   return { headerPath, weightsPath };
 }
-

@@ -14,7 +14,8 @@ export function parseLabelReply(content: string): { labels: string[]; confidence
   if (!Array.isArray(reply.labels) || !reply.labels.every((l) => typeof l === "string")) {
     throw new LlmCallError("invalid_output", "LLM reply has no labels array of strings");
   }
-  const confidence = typeof reply.confidence === "number" && Number.isFinite(reply.confidence) ? Math.min(1, Math.max(0, reply.confidence)) : NaN;
+  const confidence =
+    typeof reply.confidence === "number" && Number.isFinite(reply.confidence) ? Math.min(1, Math.max(0, reply.confidence)) : NaN;
   if (Number.isNaN(confidence)) throw new LlmCallError("invalid_output", "LLM reply has no numeric confidence");
   return { labels: reply.labels as string[], confidence };
 }

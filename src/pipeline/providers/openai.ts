@@ -37,13 +37,23 @@ export function createOpenAiProvider(options: OpenAiOptions): LlmProvider {
       response = await doFetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) },
-        body: JSON.stringify({ model: options.model, temperature: 0, messages: [{ role: "system", content: system }, { role: "user", content: query.text }] }),
+        body: JSON.stringify({
+          model: options.model,
+          temperature: 0,
+          messages: [
+            { role: "system", content: system },
+            { role: "user", content: query.text },
+          ],
+        }),
         signal,
       });
     } catch (error) {
       if (signal?.aborted) throw new LlmCallError("timeout", "LLM call timed out");
       // The message of a fetch failure never contains the key; keep only its cause's code.
-      throw new LlmCallError("network", `LLM endpoint unreachable (${(error as { cause?: { code?: string } }).cause?.code ?? "network error"})`);
+      throw new LlmCallError(
+        "network",
+        `LLM endpoint unreachable (${(error as { cause?: { code?: string } }).cause?.code ?? "network error"})`,
+      );
     }
     if (!response.ok) throw new LlmCallError(reasonForStatus(response.status), `LLM endpoint answered HTTP ${response.status}`);
     const body = (await response.json().catch(() => null)) as {
