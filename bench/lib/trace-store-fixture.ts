@@ -2,10 +2,10 @@
 // cloned with fresh ids and start times over 90 days, written through the store's own batch path.
 
 import { rollupsForTrace } from "../../src/metrics/trace-rollups.js";
+import type { TraceRecord } from "../../src/records/trace.js";
 import { openStore } from "../../src/store/store.js";
 import { findTrace } from "../../src/tracing/find-trace.js";
 import { newSpanId, newTraceId } from "../../src/tracing/ids.js";
-import type { TraceRecord } from "../../src/tracing/types.js";
 
 export { findTrace, openStore };
 
@@ -39,6 +39,6 @@ export function cloneInto(sampleDir: string, targetDir: string, total: number, n
     if (batch.length === 5000) store.completeTraces(batch.splice(0).map(rollupsForTrace));
   }
   if (batch.length) store.completeTraces(batch.map(rollupsForTrace));
-  store.db.pragma("wal_checkpoint(TRUNCATE)");
+  store.checkpoint();
   store.close();
 }

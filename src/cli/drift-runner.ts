@@ -8,7 +8,7 @@ import { UsageError } from "../errors.js";
 import { activeModelInfo } from "../pipeline/classifier/active.js";
 import type { CliContext } from "./context.js";
 import { parsePointInTime } from "./time-args.js";
-import { withStore } from "./with-store.js";
+import { withStore, withStoreForReading } from "./with-store.js";
 
 function parseBaseline(value: string | undefined): BaselineSpec | undefined {
   if (value === undefined) return undefined;
@@ -82,7 +82,7 @@ export async function watchDrift(ctx: CliContext, intervalMs: number, windowMs: 
 }
 
 export function listAlerts(ctx: CliContext, includeResolved: boolean, limit: number) {
-  return withStore(ctx, (store) => ({ alerts: store.drift.listAlerts(includeResolved, limit).map(alertToJson) }));
+  return withStoreForReading(ctx, (store) => ({ alerts: store.drift.listAlerts(includeResolved, limit).map(alertToJson) }));
 }
 
 export function ackAlert(ctx: CliContext, id: string) {

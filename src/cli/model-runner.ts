@@ -4,10 +4,9 @@ import { type EvalCase, EvalFileError, readEvalFile } from "../eval/read-eval-fi
 import { loadShippedClassifier } from "../pipeline/classifier/load.js";
 import { promoteModel, saveModel } from "../pipeline/classifier/model-registry.js";
 import { runTrain } from "../pipeline/classifier/run-train.js";
-import { runQuery } from "../pipeline/pipeline.js";
-import { createPipelineDeps } from "../pipeline/runtime.js";
-import { openStore, type Store } from "../store/store.js";
+import type { Store } from "../store/store.js";
 import type { CliContext } from "./context.js";
+import { withRuntime } from "./with-store.js";
 
 export interface TrainSummary {
   version: string;
@@ -60,11 +59,5 @@ function readCases(path: string): EvalCase[] {
 /** Runs every case through the real pipeline with the active model; traces go nowhere. */
 export async function runEvalFile(ctx: CliContext, path: string): Promise<EvalReport> {
   const cases = readCases(path);
-  const store = openStore(ctx.config.dataDir);
-  try {
-    const deps = createPipelineDeps(ctx.config, store, { started: () => {}, ended: () => {} });
-    return await evaluate(cases, (q) => runQuery({ text: q }, deps));
-  } finally {
-    store.close();
-  }
+  return withRuntime(ctx, { traces: "none" }, (runtime) => evaluate(cases, (text) => runtime.query({ text })));
 }

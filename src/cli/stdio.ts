@@ -4,16 +4,30 @@ import { createRequire } from "node:module";
 // process.stdout is a lazily built stream whose creation loads Node's whole stream stack (~8 ms of
 // every start). A CLI that prints a few lines can write the file descriptor directly instead.
 
+/** File descriptors whose reader has gone (`moodfood trace list | head -1`): further output is dropped. */
+const closed = new Set<number>();
+
 /** Writes all of `text` to fd 1 or 2, blocking; falls back to the stream if the fd is non-blocking. */
 export function writeFd(fd: 1 | 2, text: string): void {
+  if (closed.has(fd)) return;
   const bytes = Buffer.from(text, "utf8");
   let offset = 0;
   while (offset < bytes.length) {
     try {
       offset += writeSync(fd, bytes, offset);
     } catch (error) {
-      if ((error as { code?: string }).code !== "EAGAIN") throw error;
-      (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(offset));
+      const code = (error as { code?: string }).code;
+      // A closed pipe is the reader saying "enough", not a failure of the command.
+      if (code === "EPIPE") {
+        closed.add(fd);
+        return;
+      }
+      if (code !== "EAGAIN") throw error;
+      const stream = fd === 1 ? process.stdout : process.stderr;
+      stream.on("error", (streamError: NodeJS.ErrnoException) => {
+        if (streamError.code !== "EPIPE") throw streamError;
+      });
+      stream.write(bytes.subarray(offset));
       return;
     }
   }

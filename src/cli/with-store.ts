@@ -1,12 +1,34 @@
+import { openRuntime, type Runtime, type RuntimeOptions } from "../runtime/runtime.js";
 import { openStore, type Store } from "../store/store.js";
 import type { CliContext } from "./context.js";
 
-/** Opens the data dir's store for one command and always closes it. */
-export function withStore<T>(ctx: CliContext, fn: (store: Store) => T): T {
-  const store = openStore(ctx.config.dataDir);
+/** `read` opens the store read-only: no write lock, so it never waits behind a writer and works on a read-only mount. */
+export type StoreAccess = "read" | "write";
+
+/** Opens the data dir's store for one command and always closes it (after fn's promise settles, for async commands). */
+export function withStore<T>(ctx: CliContext, fn: (store: Store) => T, access: StoreAccess = "write"): T {
+  const store = openStore(ctx.config.dataDir, { readonly: access === "read" });
+  let result: T;
   try {
-    return fn(store);
-  } finally {
+    result = fn(store);
+  } catch (error) {
     store.close();
+    throw error;
+  }
+  if (result instanceof Promise) return result.finally(() => store.close()) as T;
+  store.close();
+  return result;
+}
+
+/** withStore for commands that only read. */
+export const withStoreForReading = <T>(ctx: CliContext, fn: (store: Store) => T): T => withStore(ctx, fn, "read");
+
+/** Builds the runtime for one command and always closes it (exports flushed, store closed). */
+export async function withRuntime<T>(ctx: CliContext, options: RuntimeOptions, fn: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(ctx.config, options);
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.close();
   }
 }

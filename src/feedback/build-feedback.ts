@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { ExplicitFeedbackInput, FeedbackRecord, ImplicitFeedbackInput, TraceRef } from "../records/feedback.js";
 import type { CommentScorer } from "./comment-score.js";
 import { explicitSentiment, implicitSentiment } from "./sentiment.js";
-import type { ExplicitFeedbackInput, FeedbackRecord, ImplicitFeedbackInput, TraceRef } from "./types.js";
 import { cleanComment, parseRating, parseSignal, parseThumbs } from "./validate-feedback.js";
 
 /** Validates explicit feedback and builds its row; `scoreComment` is needed only when there is a comment. */

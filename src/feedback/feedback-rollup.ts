@@ -1,5 +1,5 @@
+import type { FeedbackRecord } from "../records/feedback.js";
 import type { CounterIncrement } from "../store/rollup-queries.js";
-import type { FeedbackRecord } from "./types.js";
 
 /** The `moodfood_user_feedback_total{type,sentiment,model_version}` increment of one feedback row. */
 export function feedbackCounter(record: FeedbackRecord): CounterIncrement {

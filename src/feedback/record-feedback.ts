@@ -1,9 +1,9 @@
 import { UserError } from "../errors.js";
+import type { ExplicitFeedbackInput, FeedbackRecord, ImplicitFeedbackInput, TraceRef } from "../records/feedback.js";
 import type { Store } from "../store/store.js";
 import { explicitFeedbackRecord, implicitFeedbackRecord } from "./build-feedback.js";
 import { loadCommentScorer } from "./comment-score.js";
 import { feedbackCounter } from "./feedback-rollup.js";
-import type { ExplicitFeedbackInput, FeedbackRecord, ImplicitFeedbackInput, TraceRef } from "./types.js";
 import { cleanComment } from "./validate-feedback.js";
 
 /** Stores a rating (and optional thumbs/comment) for an existing trace; returns the stored row. */

@@ -1,4 +1,4 @@
-import type { ImplicitSignal, Sentiment, Thumbs } from "./types.js";
+import type { ImplicitSignal, Sentiment, Thumbs } from "../records/feedback.js";
 
 // A comment has to be clearly worded to move a rating: AFINN gives single words -5..5.
 const COMMENT_DECIDES_NEUTRAL = 2;

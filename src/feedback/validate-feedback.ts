@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import { stripControlCharacters } from "../pipeline/sanitize.js";
-import { IMPLICIT_SIGNALS, type ImplicitSignal, type Thumbs } from "./types.js";
+import { IMPLICIT_SIGNALS, type ImplicitSignal, type Thumbs } from "../records/feedback.js";
 
 export const MAX_COMMENT_CHARS = 2_000;
 

@@ -1,4 +1,4 @@
-import type { AttributeValue, SpanRecord } from "../tracing/types.js";
+import type { AttributeValue, SpanRecord } from "../records/trace.js";
 import {
   extraOf,
   extraOr,

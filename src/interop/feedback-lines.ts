@@ -1,4 +1,4 @@
-import { type FeedbackRecord, IMPLICIT_SIGNALS, type ImplicitSignal, type Thumbs } from "../feedback/types.js";
+import { type FeedbackRecord, IMPLICIT_SIGNALS, type ImplicitSignal, type Thumbs } from "../records/feedback.js";
 import type { FeedbackExportRow } from "../store/interop-queries.js";
 import {
   extraOf,

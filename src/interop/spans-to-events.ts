@@ -1,4 +1,4 @@
-import type { TraceRecord } from "../tracing/types.js";
+import type { TraceRecord } from "../records/trace.js";
 import type { OriginalEvent } from "./original-layout.js";
 import { isoTime } from "./timestamps.js";
 

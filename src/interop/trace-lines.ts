@@ -1,4 +1,4 @@
-import type { TraceRecord, TraceStatus } from "../tracing/types.js";
+import type { TraceRecord, TraceStatus } from "../records/trace.js";
 import { eventsToSpans } from "./events-to-spans.js";
 import {
   extraOf,

@@ -1,5 +1,5 @@
 import type { Config } from "../config/settings.js";
-import { openStore } from "../store/store.js";
+import type { Store } from "../store/store.js";
 import { createExposition } from "./exposition.js";
 import { gaugeSources } from "./gauges.js";
 import type { RawMetrics } from "./raw-metrics.js";
@@ -14,14 +14,9 @@ export type MetricsShowResult = { kind: "exposition"; contentType: string; body:
  */
 export async function runMetricsShow(
   options: { format: ExpositionFormat | "json" },
-  deps: { config: Config; now?: () => number },
+  deps: { config: Config; store: Store; now?: () => number },
 ): Promise<MetricsShowResult> {
-  const store = openStore(deps.config.dataDir);
-  try {
-    const exposition = createExposition(store, { sources: gaugeSources(deps.config), defaultMetrics: false, now: deps.now });
-    if (options.format === "json") return { kind: "raw", raw: exposition.raw() };
-    return { kind: "exposition", ...(await exposition.render(options.format)) };
-  } finally {
-    store.close();
-  }
+  const exposition = createExposition(deps.store, { sources: gaugeSources(deps.config), defaultMetrics: false, now: deps.now });
+  if (options.format === "json") return { kind: "raw", raw: exposition.raw() };
+  return { kind: "exposition", ...(await exposition.render(options.format)) };
 }

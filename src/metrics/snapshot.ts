@@ -14,7 +14,7 @@ export interface MetricsSnapshot {
 /** O(series): reads the all-time rollup rows and cached gauges, never the traces table. */
 export function readSnapshot(store: Store, sources: GaugeSources, now: number): MetricsSnapshot {
   // One read transaction: a trace's counter and histogram rollups are committed together, so they agree here too.
-  return store.db.transaction(() => {
+  return store.snapshot(() => {
     const counters = store.rollups.counterTotals();
     return {
       at: now,
@@ -22,7 +22,7 @@ export function readSnapshot(store: Store, sources: GaugeSources, now: number): 
       histograms: groupByName(store.rollups.histogramTotals()),
       gauges: readGauges(store, counters, sources),
     };
-  })();
+  });
 }
 
 function groupByName<T extends { name: string }>(series: T[]): Map<string, T[]> {

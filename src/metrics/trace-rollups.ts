@@ -1,6 +1,6 @@
+import type { TraceRecord } from "../records/trace.js";
 import type { CounterIncrement, HistogramObservation } from "../store/rollup-queries.js";
 import type { CompletedTrace } from "../store/store.js";
-import type { TraceRecord } from "../tracing/types.js";
 import { bucketIndex, MS_BUCKETS } from "./buckets.js";
 
 const NONE = "none";

@@ -1,4 +1,4 @@
-import { endTrace, startTrace, type TraceSink, traceStage } from "../tracing/tracer.js";
+import { endTrace, startTrace, type TraceSink, traceStage, traceWritten } from "../tracing/tracer.js";
 import type { Catalog } from "./catalog.js";
 import { decide } from "./decide.js";
 import { callProvider, LlmCallError } from "./llm-call.js";
@@ -78,6 +78,7 @@ export async function runQuery(input: QueryInput, deps: PipelineDeps): Promise<Q
       recommendations: recommendations.map((r) => r.name),
       agreement: llm === null ? null : decision.agreement,
     });
+    await traceWritten(trace);
     return {
       trace_id: done.trace_id,
       query: done.query,
@@ -95,7 +96,10 @@ export async function runQuery(input: QueryInput, deps: PipelineDeps): Promise<Q
           : null,
     };
   } catch (error) {
-    if (trace.record.status === "active") endTrace(trace, { error });
+    if (trace.record.status === "active") {
+      endTrace(trace, { error });
+      await traceWritten(trace).catch(() => {}); // the stage's error is the one to report
+    }
     throw error;
   }
 }

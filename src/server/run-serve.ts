@@ -1,11 +1,12 @@
 import type { Config } from "../config/settings.js";
 import { createExposition } from "../metrics/exposition.js";
 import { gaugeSources } from "../metrics/gauges.js";
+import { openRuntime } from "../runtime/runtime.js";
 import { openStore } from "../store/store.js";
 import type { ApiDeps } from "./api-deps.js";
 import { createApiServer } from "./create-server.js";
 import { assertSafeBind, listen } from "./listen.js";
-import { pipelineQueryRunner } from "./query-runner.js";
+import { runtimeQueryRunner } from "./query-runner.js";
 import { whenAborted } from "./stop-signals.js";
 
 export interface ServeOptions {
@@ -41,10 +42,13 @@ export interface ServeResult extends ServeInfo {
 export async function runMetricsServe(options: ServeOptions, deps: ServeDeps): Promise<ServeResult> {
   const { config } = deps;
   assertSafeBind(options.host, config.apiToken, options.insecure);
-  const store = openStore(config.dataDir);
+  // Queries write through the runtime's own connection, which never blocks on a lock; routes read on a
+  // read-only one, which never waits behind a writer (WAL): /livez and /metrics answer while a query waits.
+  const runtime = await openRuntime(config, { traces: "yielding" });
+  const store = openStore(config.dataDir, { readonly: true });
   try {
     const exposition = createExposition(store, { sources: gaugeSources(config) });
-    const runQuery = deps.runQuery ?? pipelineQueryRunner(config, store);
+    const runQuery = deps.runQuery ?? runtimeQueryRunner(runtime);
     const api = createApiServer({ store, exposition, runQuery, apiToken: config.apiToken, log: deps.log });
     const bound = await listen(api.server, options.host, options.port);
     const hostPart = bound.host.includes(":") ? `[${bound.host}]` : bound.host;
@@ -55,5 +59,6 @@ export async function runMetricsServe(options: ServeOptions, deps: ServeDeps): P
     return { ...info, stoppedBy };
   } finally {
     store.close();
+    await runtime.close();
   }
 }

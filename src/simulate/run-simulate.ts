@@ -1,12 +1,12 @@
 import { performance } from "node:perf_hooks";
 import { type CommentScorer, loadCommentScorer } from "../feedback/comment-score.js";
 import { storeFeedback } from "../feedback/record-feedback.js";
-import type { FeedbackRecord } from "../feedback/types.js";
 import type { PipelineDeps, QueryAnswer, QueryInput } from "../pipeline/pipeline.js";
 import { withCircuitBreaker } from "../pipeline/providers/circuit-breaker.js";
+import type { FeedbackRecord } from "../records/feedback.js";
+import type { TraceRecord } from "../records/trace.js";
+import { batchedStoreSink } from "../runtime/store-sink.js";
 import { openStore, type Store } from "../store/store.js";
-import { batchedStoreSink } from "../tracing/store-sink.js";
-import type { TraceRecord } from "../tracing/types.js";
 import { planDay } from "./day-plan.js";
 import { eraOfDay } from "./drift-shift.js";
 import { failingProvider } from "./failing-provider.js";

@@ -1,6 +1,6 @@
 import { explicitFeedbackRecord, implicitFeedbackRecord } from "../feedback/build-feedback.js";
 import type { CommentScorer } from "../feedback/comment-score.js";
-import type { FeedbackRecord, ImplicitSignal, TraceRef } from "../feedback/types.js";
+import type { FeedbackRecord, ImplicitSignal, TraceRef } from "../records/feedback.js";
 import type { PlannedQuery } from "./day-plan.js";
 import { COMMENTS_BY_RATING } from "./phrase-bank/comments.js";
 import { type Rng, weightedPick } from "./prng.js";

@@ -1,5 +1,5 @@
-import type { FeedbackRecord } from "../feedback/types.js";
-import type { TraceRecord } from "../tracing/types.js";
+import type { FeedbackRecord } from "../records/feedback.js";
+import type { TraceRecord } from "../records/trace.js";
 import type { Era } from "./drift-shift.js";
 
 // A type alias (not an interface) so it can be summed as a Record<string, number>.

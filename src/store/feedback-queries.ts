@@ -1,4 +1,4 @@
-import type { FeedbackRecord } from "../feedback/types.js";
+import type { FeedbackRecord } from "../records/feedback.js";
 import type { Db } from "./open-store.js";
 
 const COLUMNS = "feedback_id, trace_id, created_at, type, rating, thumbs, comment, signal, sentiment, model_version, user_id, session_id";

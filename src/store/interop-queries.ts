@@ -1,5 +1,5 @@
-import type { FeedbackRecord } from "../feedback/types.js";
-import type { TraceRecord } from "../tracing/types.js";
+import type { FeedbackRecord } from "../records/feedback.js";
+import type { TraceRecord } from "../records/trace.js";
 import type { AlertRow, DriftCheckRow } from "./drift-queries.js";
 import type { Db } from "./open-store.js";
 import { TRACE_COLUMNS, type TraceRow, toRow } from "./trace-rows.js";

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
@@ -22,13 +22,21 @@ function nativeBinding(): string | undefined {
   }
 }
 
+export interface OpenOptions {
+  /** Read-only: no write lock, no pragma that writes; works on a read-only mount and a full disk. */
+  readonly?: boolean;
+  /** How long a write waits for another process's lock; 0 for callers that retry without blocking (the server). */
+  busyTimeoutMs?: number;
+}
+
 /** Opens (creating if needed) the store in a data dir, or ":memory:" for tests. */
-export function openDatabase(dataDir: string | ":memory:"): Db {
+export function openDatabase(dataDir: string | ":memory:", options: OpenOptions = {}): Db {
   const path = dataDir === ":memory:" ? ":memory:" : join(dataDir, STORE_FILE);
+  if (options.readonly && path !== ":memory:") return openReadOnly(path, options);
   let db: Db;
   try {
     if (dataDir !== ":memory:") ensureDir(dataDir);
-    db = new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
+    db = new Database(path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
     // Only takes effect on a new, empty file, and must come before WAL mode writes the header.
     db.pragma("auto_vacuum = INCREMENTAL");
     db.pragma("journal_mode = WAL");
@@ -38,6 +46,64 @@ export function openDatabase(dataDir: string | ":memory:"): Db {
   } catch (error) {
     throw storeError(error, path);
   }
+  return db;
+}
+
+/**
+ * A read-only connection. A data dir with no store yet reads as an empty store (nothing is created);
+ * an older schema is migrated once by a short write connection. Where SQLite cannot open the WAL's
+ * shared-memory file (read-only mount, full disk), the file is read into memory instead (decision 0009).
+ */
+function openReadOnly(path: string, options: OpenOptions): Db {
+  if (!existsSync(path)) return emptyStore();
+  let db: Db | undefined;
+  try {
+    db = new Database(path, {
+      readonly: true,
+      fileMustExist: true,
+      timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS,
+      nativeBinding: nativeBinding(),
+    });
+    const version = db.pragma("user_version", { simple: true }) as number; // the first read: opens the WAL index
+    if (version >= MIGRATIONS.length) return db;
+    db.close();
+    openDatabase(dirname(path)).close(); // migrates
+    return openReadOnly(path, options);
+  } catch (error) {
+    db?.close();
+    if (!cannotShareWal(error)) throw storeError(error, path);
+    return inMemoryCopy(path);
+  }
+}
+
+function cannotShareWal(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? "";
+  return code === "SQLITE_CANTOPEN" || code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_IOERR") || code === "SQLITE_FULL";
+}
+
+/** The file's bytes as an in-memory database; header bytes 18-19 say "rollback journal", as memory databases must. */
+function inMemoryCopy(path: string): Db {
+  try {
+    const bytes = readFileSync(path);
+    if (bytes.length >= 20) bytes.fill(1, 18, 20);
+    const db = new Database(bytes, { readonly: true, nativeBinding: nativeBinding() });
+    if ((db.pragma("user_version", { simple: true }) as number) < MIGRATIONS.length) {
+      db.close();
+      throw new UserError(
+        "store_outdated",
+        `${path} has an older schema and cannot be upgraded here (read-only); run moodfood once with write access.`,
+      );
+    }
+    return db;
+  } catch (error) {
+    throw storeError(error, path);
+  }
+}
+
+/** What a data dir without a store reads as: the current schema, no rows. */
+function emptyStore(): Db {
+  const db = new Database(":memory:", { nativeBinding: nativeBinding() });
+  migrate(db);
   return db;
 }
 
@@ -63,6 +129,7 @@ function migrate(db: Db): void {
 }
 
 function storeError(error: unknown, path: string): Error {
+  if (error instanceof UserError) return error;
   const code = (error as { code?: string }).code ?? "";
   const message = error instanceof Error ? error.message : String(error);
   if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") {

@@ -1,5 +1,5 @@
-import { stageSpanId } from "../tracing/ids.js";
-import type { AttributeValue, SpanRecord } from "../tracing/types.js";
+import { stageSpanId } from "../records/span-ids.js";
+import type { AttributeValue, SpanRecord } from "../records/trace.js";
 
 // Spans are most of a trace row and the budget is 1 KiB a trace (decision 0002). Each span is stored
 // as a positional array [stage, offset, duration, attributes?, extra?]:

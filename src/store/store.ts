@@ -1,12 +1,15 @@
-import type { TraceRecord } from "../tracing/types.js";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { TraceRecord } from "../records/trace.js";
 import { driftQueries } from "./drift-queries.js";
 import { feedbackQueries } from "./feedback-queries.js";
 import { interopQueries } from "./interop-queries.js";
 import { metaQueries } from "./meta-queries.js";
 import { modelQueries } from "./model-queries.js";
-import { type Db, openDatabase, storeError } from "./open-store.js";
+import { type Db, type OpenOptions, openDatabase, storeError } from "./open-store.js";
 import { type CounterIncrement, type HistogramObservation, rollupQueries } from "./rollup-queries.js";
 import { traceQueries } from "./trace-queries.js";
+
+export type { OpenOptions };
 
 export interface CompletedTrace {
   trace: TraceRecord;
@@ -16,17 +19,17 @@ export interface CompletedTrace {
 
 export type Store = ReturnType<typeof createStore>;
 
+/** How long writeWhenFree keeps retrying a locked store before it gives up. */
+const WRITE_PATIENCE_MS = 15_000;
+
 /** Opens the store in a data dir (":memory:" for tests) with every statement prepared once. */
-export function openStore(dataDir: string | ":memory:"): Store {
-  return createStore(openDatabase(dataDir));
+export function openStore(dataDir: string | ":memory:", options: OpenOptions = {}): Store {
+  return createStore(openDatabase(dataDir, options), options);
 }
 
-function createStore(db: Db) {
+function createStore(db: Db, options: OpenOptions) {
   const traces = traceQueries(db);
   const rollups = rollupQueries(db);
-  const meta = metaQueries(db);
-  const models = modelQueries(db);
-  const drift = driftQueries(db);
 
   // One transaction per batch: the trace and its metric rollups land together or not at all.
   const completeBatch = db.transaction((batch: CompletedTrace[]) => {
@@ -42,14 +45,14 @@ function createStore(db: Db) {
     }
   };
 
-  return {
-    db,
+  const store = {
+    readonly: options.readonly === true,
     traces,
     rollups,
-    meta,
-    models,
+    meta: metaQueries(db),
+    models: modelQueries(db),
     feedback: feedbackQueries(db),
-    drift,
+    drift: driftQueries(db),
     interop: interopQueries(db),
     startTrace(trace: TraceRecord): void {
       write(() => traces.insertActive(trace));
@@ -61,8 +64,41 @@ function createStore(db: Db) {
     transaction<T>(fn: () => T): T {
       return write(() => db.transaction(fn).immediate());
     },
+    /** Runs fn in one read transaction, so everything it reads comes from one snapshot. */
+    snapshot<T>(fn: () => T): T {
+      return db.transaction(fn).deferred();
+    },
+    /**
+     * Runs a write without blocking the event loop on another process's lock: on a store opened with
+     * busyTimeoutMs 0 a locked write fails at once, and is retried after a short async pause.
+     */
+    async writeWhenFree<T>(fn: () => T, patienceMs = WRITE_PATIENCE_MS): Promise<T> {
+      const deadline = Date.now() + patienceMs;
+      for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+        try {
+          return fn();
+        } catch (error) {
+          if (!isBusy(error) || Date.now() + pause > deadline) throw storeError(error, db.name);
+        }
+        await sleep(pause);
+      }
+    },
+    /** Gives freed pages back to the file system (auto_vacuum = INCREMENTAL). */
+    reclaimSpace(): void {
+      write(() => db.pragma("incremental_vacuum"));
+    },
+    /** Copies the WAL into the database file and truncates it (a size measured after this is the store's). */
+    checkpoint(): void {
+      write(() => db.pragma("wal_checkpoint(TRUNCATE)"));
+    },
     close(): void {
       if (db.open) db.close();
     },
   };
+  return store;
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? "";
+  return code === "SQLITE_BUSY" || code.startsWith("SQLITE_BUSY_") || code === "SQLITE_LOCKED";
 }

@@ -1,4 +1,4 @@
-import type { TraceRecord, TraceStatus } from "../tracing/types.js";
+import type { TraceRecord, TraceStatus } from "../records/trace.js";
 import type { Db } from "./open-store.js";
 import { fromRow, TRACE_COLUMNS, type TraceRow, toRow } from "./trace-rows.js";
 

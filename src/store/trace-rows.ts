@@ -1,4 +1,4 @@
-import type { TraceRecord, TraceStatus } from "../tracing/types.js";
+import type { TraceRecord, TraceStatus } from "../records/trace.js";
 import { decodeSpans, encodeSpans } from "./span-codec.js";
 
 /** A traces row as SQLite returns it (JSON columns still text). */

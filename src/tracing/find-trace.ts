@@ -1,6 +1,6 @@
 import { UsageError, UserError } from "../errors.js";
+import type { TraceRecord } from "../records/trace.js";
 import type { Store } from "../store/store.js";
-import type { TraceRecord } from "./types.js";
 
 export const MIN_PREFIX = 6;
 

@@ -1,5 +1,5 @@
 import { appendFileSync } from "node:fs";
-import type { TraceExporter } from "./store-sink.js";
+import type { TraceExporter } from "./exporter.js";
 import { traceToJson } from "./trace-json.js";
 
 /** TRACE_LOG_FILE: each ended trace appended as one JSON line, for log shippers. */

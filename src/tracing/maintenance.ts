@@ -23,16 +23,17 @@ export interface MaintenanceResult {
 export function runMaintenance(store: Store, options: MaintenanceOptions): MaintenanceResult {
   const last = store.meta.get<number>(LAST_RUN_KEY);
   if (!options.force && last && options.now - last.value < HOUR_MS) return { ran: false, abandoned: 0, pruned: 0 };
-  store.transaction(() => store.meta.set(LAST_RUN_KEY, options.now, options.now));
   const abandoned = store.transaction(() => store.traces.sweepAbandoned(options.now - options.traceCleanupHours * HOUR_MS));
   const pruned = options.retentionDays > 0 ? pruneTraces(store, options.now - options.retentionDays * DAY_MS) : 0;
+  // Marked last: a run cut short (a busy store, a killed process) is simply run again by the next one.
+  store.transaction(() => store.meta.set(LAST_RUN_KEY, options.now, options.now));
   return { ran: true, abandoned, pruned };
 }
 
 /** Deletes traces older than `cutoff` and gives the pages back to the file system. */
 export function pruneTraces(store: Store, cutoff: number): number {
   const pruned = store.traces.deleteStartedBefore(cutoff);
-  if (pruned > 0) store.db.pragma("incremental_vacuum");
+  if (pruned > 0) store.reclaimSpace();
   return pruned;
 }
 

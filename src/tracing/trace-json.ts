@@ -1,4 +1,4 @@
-import type { SpanRecord, TraceRecord, TraceStatus } from "./types.js";
+import type { SpanRecord, TraceRecord, TraceStatus } from "../records/trace.js";
 
 /** The public JSON shape of a trace (DESIGN §4): ISO times, contract fields, spans. */
 export interface TraceJson {

@@ -1,11 +1,12 @@
-import { newSpanId, newTraceId, stageSpanId } from "./ids.js";
+import { stageSpanId } from "../records/span-ids.js";
+import type { AttributeValue, SpanRecord, TraceRecord } from "../records/trace.js";
+import { newSpanId, newTraceId } from "./ids.js";
 import { monotonicMs } from "./monotonic.js";
-import type { AttributeValue, SpanRecord, TraceRecord } from "./types.js";
 
-/** Where traces go: the store writes `active` at start and the completed row at the end. */
+/** Where traces go: the store writes `active` at start and the completed row at the end; a write may be async. */
 export interface TraceSink {
-  started(trace: TraceRecord): void;
-  ended(trace: TraceRecord): void;
+  started(trace: TraceRecord): void | Promise<void>;
+  ended(trace: TraceRecord): void | Promise<void>;
 }
 
 export interface ActiveTrace {
@@ -13,6 +14,8 @@ export interface ActiveTrace {
   readonly sink: TraceSink;
   /** monotonicMs() at the start: span offsets are measured from here. */
   readonly t0: number;
+  /** The sink's async writes of this trace, awaited by traceWritten. */
+  readonly writes: Promise<void>[];
 }
 
 export interface StartTraceOptions {
@@ -46,8 +49,10 @@ export function startTrace(options: StartTraceOptions): ActiveTrace {
     recommendations: [],
     agreement: null,
   };
-  options.sink.started(record);
-  return { record, sink: options.sink, t0: monotonicMs() };
+  const writes: Promise<void>[] = [];
+  const written = options.sink.started(record);
+  if (written) writes.push(written);
+  return { record, sink: options.sink, t0: monotonicMs(), writes };
 }
 
 /** Times `fn` as a span named `name`; a thrown error is recorded on the span and rethrown. */
@@ -97,8 +102,14 @@ export function endTrace(trace: ActiveTrace, outcome: TraceOutcome = {}): TraceR
   record.status = error === undefined ? "ok" : "error";
   record.error = error === undefined ? null : errorText(error);
   record.spans.sort((a, b) => a.start_offset_ms - b.start_offset_ms);
-  trace.sink.ended(record);
+  const written = trace.sink.ended(record);
+  if (written) trace.writes.push(written);
   return record;
+}
+
+/** Resolves once an async sink has stored the trace (at once for a synchronous sink); rejects if a write failed. */
+export async function traceWritten(trace: ActiveTrace): Promise<void> {
+  if (trace.writes.length > 0) await Promise.all(trace.writes);
 }
 
 function errorText(error: unknown): string {

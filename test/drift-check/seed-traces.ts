@@ -1,7 +1,7 @@
 import { rollupsForTrace } from "../../src/metrics/trace-rollups.js";
+import type { TraceRecord } from "../../src/records/trace.js";
 import type { Store } from "../../src/store/store.js";
 import { newSpanId, newTraceId } from "../../src/tracing/ids.js";
-import type { TraceRecord } from "../../src/tracing/types.js";
 
 export interface SeedTrace {
   at: number;

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { storeSink } from "../../src/runtime/store-sink.js";
 import { openStore } from "../../src/store/store.js";
 import { findTrace } from "../../src/tracing/find-trace.js";
-import { storeSink } from "../../src/tracing/store-sink.js";
 import { endTrace, startTrace } from "../../src/tracing/tracer.js";
+import { inspectableStore } from "../support/inspectable-store.js";
 import { moodfood, tempDataDir } from "./cli.js";
 
 describe("trace inspection", () => {
@@ -32,14 +33,12 @@ describe("trace inspection", () => {
   });
 
   it("lists the candidates of an ambiguous prefix and names an unknown id", () => {
-    const store = openStore(":memory:");
+    const { store, run } = inspectableStore();
     for (const suffix of ["1", "2"]) {
       const t = startTrace({ query: "x", sink: storeSink(store) });
       endTrace(t);
       // Give both traces the same 6-character prefix.
-      store.db
-        .prepare("UPDATE traces SET trace_id = ? WHERE trace_id = ?")
-        .run(`abc123${t.record.trace_id.slice(6, 31)}${suffix}`, t.record.trace_id);
+      run("UPDATE traces SET trace_id = ? WHERE trace_id = ?", `abc123${t.record.trace_id.slice(6, 31)}${suffix}`, t.record.trace_id);
     }
     expect(() => findTrace(store, "abc123")).toThrow(/ambiguous; candidates:/);
     expect(() => findTrace(store, "abcdef0123")).toThrow(/No trace with id abcdef0123/);

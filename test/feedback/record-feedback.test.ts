@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { recordExplicitFeedback, recordImplicitFeedback } from "../../src/feedback/record-feedback.js";
+import { storeSink } from "../../src/runtime/store-sink.js";
 import { openStore, type Store } from "../../src/store/store.js";
-import { storeSink } from "../../src/tracing/store-sink.js";
 import { endTrace, startTrace } from "../../src/tracing/tracer.js";
 
 const NOW = Date.UTC(2025, 0, 15, 12);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { storeSink } from "../../src/runtime/store-sink.js";
 import { openStore } from "../../src/store/store.js";
 import { effectiveStatus, pruneTraces, runMaintenance } from "../../src/tracing/maintenance.js";
-import { storeSink } from "../../src/tracing/store-sink.js";
 import { endTrace, startTrace } from "../../src/tracing/tracer.js";
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { stageSpanId } from "../../src/records/span-ids.js";
+import type { SpanRecord } from "../../src/records/trace.js";
 import { decodeSpans, encodeSpans } from "../../src/store/span-codec.js";
-import { stageSpanId } from "../../src/tracing/ids.js";
-import type { SpanRecord } from "../../src/tracing/types.js";
 
 const TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 const ROOT = "00f067aa0ba902b7";

@@ -1,10 +1,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { storeSink } from "../../src/runtime/store-sink.js";
 import { openStore } from "../../src/store/store.js";
 import { isTraceId } from "../../src/tracing/ids.js";
-import { storeSink } from "../../src/tracing/store-sink.js";
 import { endTrace, startTrace, traceStage } from "../../src/tracing/tracer.js";
 
 describe("store + tracer", () => {
@@ -47,10 +48,11 @@ describe("store + tracer", () => {
   it("migrates a data dir once and reopens it", () => {
     const dir = mkdtempSync(join(tmpdir(), "mf-store-"));
     openStore(dir).close();
-    const store = openStore(dir);
-    expect(store.db.pragma("user_version", { simple: true })).toBe(1);
-    expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(store.db.pragma("auto_vacuum", { simple: true })).toBe(2);
-    store.close();
+    openStore(dir).close();
+    const raw = new Database(join(dir, "moodfood.db"), { readonly: true });
+    expect(raw.pragma("user_version", { simple: true })).toBe(1);
+    expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(raw.pragma("auto_vacuum", { simple: true })).toBe(2);
+    raw.close();
   });
 });

@@ -5,6 +5,7 @@ import { UserError } from "../../src/errors.js";
 import { runExportJsonl } from "../../src/interop/export-jsonl.js";
 import { runImport } from "../../src/interop/import-jsonl.js";
 import { openStore } from "../../src/store/store.js";
+import { inspectableStore } from "../support/inspectable-store.js";
 import { tempDir } from "./populate.js";
 
 // Lines as the original Python system wrote them: naive utcnow() times with microseconds, trace_<16 hex> ids.
@@ -197,14 +198,14 @@ describe("import of the original system's logs", () => {
   });
 
   it("imports drift metrics and alerts, checks feedback summaries without storing them", async () => {
-    const store = openStore(":memory:");
+    const { store, rows } = inspectableStore();
     const result = await runImport(store, { paths: [originalLogs()], keepQueryText: true });
     expect(result).toMatchObject({
       imported: { traces: 1, user_feedback: 2, drift_metrics: 1, drift_alerts: 1, feedback_metrics: 0 },
       derived: 1,
       skipped: 0,
     });
-    const check = store.db.prepare("SELECT * FROM drift_checks").get() as Record<string, unknown>;
+    const check = rows("SELECT * FROM drift_checks")[0];
     expect(check).toMatchObject({
       checked_at: Date.UTC(2025, 2, 1, 11, 0, 0, 500),
       overall_score: 0.1428,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { SpanRecord } from "../../src/tracing/types.js";
+import type { SpanRecord } from "../../src/records/trace.js";
 import { moodfood, moodfoodAsync, tempDataDir } from "../e2e/cli.js";
 import { attr, closedPort, type FakeCollector, startCollector } from "./otlp-collector.js";
 

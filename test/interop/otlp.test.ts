@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
+import type { TraceRecord } from "../../src/records/trace.js";
+import { storeSink } from "../../src/runtime/store-sink.js";
 import { openStore, type Store } from "../../src/store/store.js";
+import type { TraceExporter } from "../../src/tracing/exporter.js";
 import { loadOtlpExporter } from "../../src/tracing/otlp/load-otlp-exporter.js";
 import { readOtlpConfig } from "../../src/tracing/otlp/otlp-config.js";
 import { type OtlpSpan, STATUS_ERROR, STATUS_OK, toExportRequest } from "../../src/tracing/otlp/otlp-json.js";
-import { storeSink, type TraceExporter } from "../../src/tracing/store-sink.js";
 import { endTrace, startTrace, traceStage } from "../../src/tracing/tracer.js";
-import type { TraceRecord } from "../../src/tracing/types.js";
 import { attr, closedPort, type FakeCollector, startCollector } from "./otlp-collector.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;

@@ -2,11 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { storeFeedback } from "../../src/feedback/record-feedback.js";
-import type { FeedbackRecord } from "../../src/feedback/types.js";
+import type { FeedbackRecord } from "../../src/records/feedback.js";
+import type { TraceRecord } from "../../src/records/trace.js";
+import { storeSink } from "../../src/runtime/store-sink.js";
 import type { Store } from "../../src/store/store.js";
-import { storeSink } from "../../src/tracing/store-sink.js";
 import { endTrace, startTrace, traceStage } from "../../src/tracing/tracer.js";
-import type { TraceRecord } from "../../src/tracing/types.js";
 
 export const tempDir = (prefix = "mf-interop-"): string => mkdtempSync(join(tmpdir(), prefix));
 

@@ -3,7 +3,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runExportJsonl } from "../../src/interop/export-jsonl.js";
 import { runImport } from "../../src/interop/import-jsonl.js";
-import { openStore, type Store } from "../../src/store/store.js";
+import { openStore } from "../../src/store/store.js";
+import { inspectableStore } from "../support/inspectable-store.js";
+
+type Inspectable = ReturnType<typeof inspectableStore>;
+
 import { populate, tempDir } from "./populate.js";
 
 const readLines = (path: string): Record<string, unknown>[] =>
@@ -14,8 +18,7 @@ const readLines = (path: string): Record<string, unknown>[] =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 /** Everything a user could see in a store, in a stable order. */
-function snapshot(store: Store) {
-  const rows = (sql: string) => store.db.prepare(sql).all();
+function snapshot({ store, rows }: Inspectable) {
   return {
     traces: store.traces.list({ limit: 1000 }).sort((a, b) => a.trace_id.localeCompare(b.trace_id)),
     feedback: rows(
@@ -33,14 +36,13 @@ function snapshot(store: Store) {
 }
 
 /** Histogram sums: the live path summed unrounded durations, the store (and so the export) keeps microseconds. */
-function histogramSums(store: Store): [string, number, number][] {
-  const rows = store.db
-    .prepare("SELECT name || labels || hour AS key, sum, count FROM histogram_rollups ORDER BY name, hour, labels")
-    .all() as { key: string; sum: number; count: number }[];
-  return rows.map((r) => [r.key, r.sum, r.count]);
+function histogramSums({ rows }: Inspectable): [string, number, number][] {
+  return rows<{ key: string; sum: number; count: number }>(
+    "SELECT name || labels || hour AS key, sum, count FROM histogram_rollups ORDER BY name, hour, labels",
+  ).map((r) => [r.key, r.sum, r.count]);
 }
 
-function expectSumsClose(actual: Store, expected: Store): void {
+function expectSumsClose(actual: Inspectable, expected: Inspectable): void {
   const want = histogramSums(expected);
   const got = histogramSums(actual);
   expect(got.map((r) => r[0])).toEqual(want.map((r) => r[0]));
@@ -152,13 +154,13 @@ describe("export jsonl → import", () => {
   });
 
   it("round-trips into an empty store losing nothing, metrics included; a second import adds nothing", async () => {
-    const source = openStore(":memory:");
-    await populate(source);
+    const source = inspectableStore();
+    await populate(source.store);
     const out = tempDir();
-    runExportJsonl(source, { outDir: out });
+    runExportJsonl(source.store, { outDir: out });
 
-    const target = openStore(":memory:");
-    const first = await runImport(target, { paths: [out], keepQueryText: true });
+    const target = inspectableStore();
+    const first = await runImport(target.store, { paths: [out], keepQueryText: true });
     expect(first).toMatchObject({
       imported: { traces: 4, user_feedback: 3, drift_metrics: 2, drift_alerts: 2, feedback_metrics: 0 },
       duplicates: 0,
@@ -169,7 +171,7 @@ describe("export jsonl → import", () => {
     expect(snapshot(target)).toEqual(snapshot(source));
     expectSumsClose(target, source);
 
-    const second = await runImport(target, { paths: [out], keepQueryText: true });
+    const second = await runImport(target.store, { paths: [out], keepQueryText: true });
     expect(second.imported).toEqual({ traces: 0, user_feedback: 0, drift_metrics: 0, drift_alerts: 0, feedback_metrics: 0 });
     expect(second.duplicates).toBe(11);
     expect(snapshot(target)).toEqual(snapshot(source));

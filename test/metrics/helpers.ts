@@ -1,6 +1,6 @@
 import type { FinalDecision } from "../../src/pipeline/types.js";
+import { storeSink } from "../../src/runtime/store-sink.js";
 import { openStore, type Store } from "../../src/store/store.js";
-import { storeSink } from "../../src/tracing/store-sink.js";
 import { endTrace, startTrace, traceStage } from "../../src/tracing/tracer.js";
 
 export interface FakeQuery {

@@ -2,16 +2,14 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
 import { evaluate } from "../../src/eval/evaluate.js";
 import { readEvalFile } from "../../src/eval/read-eval-file.js";
-import { runQuery } from "../../src/pipeline/pipeline.js";
-import { createPipelineDeps } from "../../src/pipeline/runtime.js";
+import { openRuntime } from "../../src/runtime/runtime.js";
 import { openStore } from "../../src/store/store.js";
 
 // Label quality a user notices, on the shared sample and on held-out sets written without seeing
 // the training data (test/fixtures/eval/README.md). Floors sit below today's scores, so a
 // regression fails loudly; they are not targets to tune against.
-const store = openStore(":memory:");
-const deps = createPipelineDeps(loadConfig({ env: {} }), store, { started: () => {}, ended: () => {} });
-const score = (path: string) => evaluate(readEvalFile(new URL(path, import.meta.url).pathname), (q) => runQuery({ text: q }, deps));
+const runtime = await openRuntime(loadConfig({ env: {} }), { traces: "none", store: openStore(":memory:"), env: {} });
+const score = (path: string) => evaluate(readEvalFile(new URL(path, import.meta.url).pathname), (text) => runtime.query({ text }));
 
 describe("understanding quality on evaluation sets", () => {
   it("gets every expected label of the shared sample, with no forbidden label or diet violation", async () => {

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { FILE_KINDS, type FileKind } from "../../interop/original-layout.js";
-import { openStore } from "../../store/store.js";
 import { printResult } from "../output.js";
 import type { RunState } from "../program.js";
+import { withStore, withStoreForReading } from "../with-store.js";
 import type { ContextFactory } from "./index.js";
 
 /** `export jsonl` and `import`: the original system's JSONL layout (DESIGN appendix), both ways. */
@@ -25,12 +25,9 @@ export function registerInterop(program: Command, context: ContextFactory, state
       const ctx = context(command);
       const { runExportJsonl } = await import("../../interop/export-jsonl.js");
       const { renderExport } = await import("../render/interop-result.js");
-      const store = openStore(ctx.config.dataDir);
-      try {
-        printResult(ctx, runExportJsonl(store, { outDir: resolve(options.out), force: options.force === true }), renderExport);
-      } finally {
-        store.close();
-      }
+      withStoreForReading(ctx, (store) =>
+        printResult(ctx, runExportJsonl(store, { outDir: resolve(options.out), force: options.force === true }), renderExport),
+      );
     });
 
   program
@@ -50,8 +47,7 @@ export function registerInterop(program: Command, context: ContextFactory, state
       const ctx = context(command);
       const { runImport } = await import("../../interop/import-jsonl.js");
       const { renderImport } = await import("../render/interop-result.js");
-      const store = openStore(ctx.config.dataDir);
-      try {
+      await withStore(ctx, async (store) => {
         const result = await runImport(store, {
           paths: files.map((f) => resolve(f)),
           kind: options.as,
@@ -59,8 +55,6 @@ export function registerInterop(program: Command, context: ContextFactory, state
         });
         printResult(ctx, result, renderImport);
         if (result.skipped > 0) state.exitCode = 1;
-      } finally {
-        store.close();
-      }
+      });
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { printResult } from "../output.js";
 import { intInRange } from "../parsers.js";
+import { withStoreForReading } from "../with-store.js";
 import type { ContextFactory } from "./index.js";
 
 interface ServeFlags {
@@ -63,10 +64,8 @@ export function registerMetrics(program: Command, context: ContextFactory): void
     .action(async (flags: { openmetrics?: boolean }, command: Command) => {
       const ctx = context(command);
       const { runMetricsShow } = await import("../../metrics/show.js");
-      const result = await runMetricsShow(
-        { format: ctx.json ? "json" : flags.openmetrics ? "openmetrics" : "text" },
-        { config: ctx.config },
-      );
+      const format = ctx.json ? "json" : flags.openmetrics ? "openmetrics" : "text";
+      const result = await withStoreForReading(ctx, (store) => runMetricsShow({ format }, { config: ctx.config, store }));
       if (result.kind === "raw") printResult(ctx, result.raw, () => "");
       else ctx.stdout(result.body);
     });

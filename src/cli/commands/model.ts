@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { printResult } from "../output.js";
-import { withStore } from "../with-store.js";
+import { withStore, withStoreForReading } from "../with-store.js";
 import type { ContextFactory } from "./index.js";
 
 export function registerModel(program: Command, context: ContextFactory): void {
@@ -39,7 +39,7 @@ export function registerModel(program: Command, context: ContextFactory): void {
       const ctx = context(command);
       const { listModels } = await import("../../pipeline/classifier/model-registry.js");
       const { renderModels } = await import("../render/train.js");
-      printResult(ctx, withStore(ctx, listModels), renderModels);
+      printResult(ctx, withStoreForReading(ctx, listModels), renderModels);
     });
   models
     .command("promote")

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { openStore } from "../../store/store.js";
 import { pruneTraces } from "../../tracing/maintenance.js";
 import { printResult } from "../output.js";
 import { durationArg } from "../time-args.js";
+import { withStore } from "../with-store.js";
 import type { ContextFactory } from "./index.js";
 
 export interface PruneResult {
@@ -20,8 +20,7 @@ export function registerPrune(program: Command, context: ContextFactory): void {
     .addHelpText("after", "\nExample:\n  $ moodfood prune --older-than 30d\n")
     .action((options: { olderThan: number }, command: Command) => {
       const ctx = context(command);
-      const store = openStore(ctx.config.dataDir);
-      try {
+      withStore(ctx, (store) => {
         const cutoff = Date.now() - options.olderThan;
         const result: PruneResult = {
           deleted: pruneTraces(store, cutoff),
@@ -33,8 +32,6 @@ export function registerPrune(program: Command, context: ContextFactory): void {
           result,
           (r) => `Deleted ${r.deleted} traces started before ${r.cutoff}; ${r.remaining} remain. Metric counters are unchanged.\n`,
         );
-      } finally {
-        store.close();
-      }
+      });
     });
 }

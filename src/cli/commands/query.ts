@@ -1,15 +1,11 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { parseDietList } from "../../pipeline/constraints.js";
 import { cleanQueryText } from "../../pipeline/parse.js";
-import { runQuery } from "../../pipeline/pipeline.js";
-import { configuredExporters, createPipelineDeps, flushExporters } from "../../pipeline/runtime.js";
 import type { Diet } from "../../pipeline/types.js";
-import { openStore } from "../../store/store.js";
-import { runMaintenance } from "../../tracing/maintenance.js";
-import { storeSink } from "../../tracing/store-sink.js";
 import { printResult } from "../output.js";
 import { intInRange } from "../parsers.js";
 import { renderAnswer } from "../render/answer.js";
+import { withRuntime } from "../with-store.js";
 import type { ContextFactory } from "./index.js";
 
 interface QueryOptions {
@@ -41,23 +37,10 @@ export function registerQuery(program: Command, context: ContextFactory): void {
       const ctx = context(command);
       const text = words.join(" ");
       cleanQueryText(text); // an empty query is a usage error and leaves no trace
-      // Before opening the store: an invalid OTEL_* value is a usage error. OTLP sends in the background, flushed below.
-      const exporters = await configuredExporters(ctx.config);
-      const store = openStore(ctx.config.dataDir);
-      try {
-        const answer = await runQuery(
-          { text, diets: options.diet ?? [], top: options.top },
-          createPipelineDeps(ctx.config, store, storeSink(store, exporters)),
-        );
+      // The answer prints before close() waits for OTLP (at most its timeout).
+      await withRuntime(ctx, { traces: "store" }, async (runtime) => {
+        const answer = await runtime.query({ text, diets: options.diet ?? [], top: options.top });
         printResult(ctx, answer, renderAnswer);
-        runMaintenance(store, {
-          now: Date.now(),
-          traceCleanupHours: ctx.config.traceCleanupHours,
-          retentionDays: ctx.config.retentionDays,
-        });
-      } finally {
-        store.close();
-        await flushExporters(exporters); // after the answer is printed; at most the OTLP timeout
-      }
+      });
     });
 }

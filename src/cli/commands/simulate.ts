@@ -43,19 +43,14 @@ export function registerSimulate(program: Command, context: ContextFactory): voi
     .action(async (flags: SimulateFlags, command: Command) => {
       const ctx = context(command);
       const options: SimulateOptions = { ...flags, driftDay: flags.driftDay ?? null };
-      const [{ checkSimulateOptions }, { openStore }] = await Promise.all([
+      const [{ checkSimulateOptions }, { withStore }, { renderSimulateSummary }] = await Promise.all([
         import("../../simulate/simulate-options.js"),
-        import("../../store/store.js"),
+        import("../with-store.js"),
+        import("../render/simulate-summary.js"),
       ]);
       checkSimulateOptions(options); // a usage error leaves no store behind
-      const store = openStore(ctx.config.dataDir);
-      try {
-        const summary = await simulateInto(ctx, store, options);
-        const { renderSimulateSummary } = await import("../render/simulate-summary.js");
-        printResult(ctx, summary, renderSimulateSummary);
-      } finally {
-        store.close();
-      }
+      const summary = await withStore(ctx, (store) => simulateInto(ctx, store, options));
+      printResult(ctx, summary, renderSimulateSummary);
     });
 
   program
@@ -65,33 +60,27 @@ export function registerSimulate(program: Command, context: ContextFactory): voi
     .addHelpText("after", "\nExample:\n  $ moodfood demo\n")
     .action(async (_options: unknown, command: Command) => {
       const ctx = context(command);
-      const [{ openStore }, { runQuery }, { createPipelineDeps }, { renderDemo }] = await Promise.all([
-        import("../../store/store.js"),
-        import("../../pipeline/pipeline.js"),
-        import("../../pipeline/runtime.js"),
-        import("../render/demo.js"),
-      ]);
-      const store = openStore(ctx.config.dataDir);
-      try {
-        const empty = store.traces.list({ limit: 1 }).length === 0;
-        const simulation = empty ? await simulateInto(ctx, store, DEMO_HISTORY) : null;
-        const answer = await runQuery({ text: DEMO_QUERY }, createPipelineDeps(ctx.config, store));
+      const [{ renderDemo }, { withRuntime }] = await Promise.all([import("../render/demo.js"), import("../with-store.js")]);
+      await withRuntime(ctx, { traces: "store" }, async (runtime) => {
+        const empty = runtime.store.traces.list({ limit: 1 }).length === 0;
+        const simulation = empty ? await simulateInto(ctx, runtime.store, DEMO_HISTORY) : null;
+        const answer = await runtime.query({ text: DEMO_QUERY });
         printResult(ctx, { simulation, answer }, renderDemo);
-      } finally {
-        store.close();
-      }
+      });
     });
 }
 
 async function simulateInto(ctx: CliContext, store: Store, options: SimulateOptions): Promise<SimulateSummary> {
-  const [{ runSimulate }, { runQuery }, { createPipelineDeps }, { terminalProgress }] = await Promise.all([
+  const [{ runSimulate }, { runQuery }, { openRuntime }, { createLocalProvider }, { terminalProgress }] = await Promise.all([
     import("../../simulate/run-simulate.js"),
     import("../../pipeline/pipeline.js"),
-    import("../../pipeline/runtime.js"),
+    import("../../runtime/runtime.js"),
+    import("../../pipeline/providers/local.js"),
     import("../render/progress-bar.js"),
   ]);
   // Always the offline parser: replaying thousands of queries must never call a paid endpoint.
-  const { sink: _unused, ...pipeline } = createPipelineDeps({ ...ctx.config, llmProvider: "local" }, store);
+  const runtime = await openRuntime(ctx.config, { traces: "none", store, provider: createLocalProvider() });
+  const { sink: _unused, ...pipeline } = runtime.pipeline();
   const progress = process.stderr.isTTY ? terminalProgress(ctx.stderr, "queries") : null;
   try {
     return await runSimulate(options, { store, pipeline, runQuery, now: Date.now(), onProgress: progress?.update });

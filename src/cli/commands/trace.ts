@@ -1,16 +1,16 @@
 import { type Command, Option } from "commander";
+import type { TraceRecord } from "../../records/trace.js";
 import type { TraceFilter } from "../../store/trace-queries.js";
 import { findTrace } from "../../tracing/find-trace.js";
 import { effectiveStatus } from "../../tracing/maintenance.js";
 import { type TraceJson, traceToJson } from "../../tracing/trace-json.js";
-import type { TraceRecord } from "../../tracing/types.js";
 import type { CliContext } from "../context.js";
 import { printResult } from "../output.js";
 import { intInRange, nonNegativeNumber } from "../parsers.js";
 import { renderTraceList } from "../render/trace-list.js";
 import { renderTrace } from "../render/trace-view.js";
 import { parsePointInTime } from "../time-args.js";
-import { withStore } from "../with-store.js";
+import { withStoreForReading } from "../with-store.js";
 import type { ContextFactory } from "./index.js";
 
 interface ListOptions {
@@ -32,7 +32,7 @@ export function registerTrace(program: Command, context: ContextFactory): void {
     .addHelpText("after", "\nExamples:\n  $ moodfood trace 4bf92f\n  $ moodfood trace list --since 1h --status error\n")
     .action((id: string, _options: unknown, command: Command) => {
       const ctx = context(command);
-      withStore(ctx, (store) => printResult(ctx, present(findTrace(store, id), ctx), renderTrace));
+      withStoreForReading(ctx, (store) => printResult(ctx, present(findTrace(store, id), ctx), renderTrace));
     });
 
   trace
@@ -67,7 +67,9 @@ export function registerTrace(program: Command, context: ContextFactory): void {
         modelVersion: options.modelVersion,
         abandonedBefore: now - ctx.config.traceCleanupHours * 3_600_000,
       };
-      withStore(ctx, (store) => printResult(ctx, { traces: store.traces.list(filter).map((t) => present(t, ctx, now)) }, renderTraceList));
+      withStoreForReading(ctx, (store) =>
+        printResult(ctx, { traces: store.traces.list(filter).map((t) => present(t, ctx, now)) }, renderTraceList),
+      );
     });
 }
 

@@ -1,4 +1,4 @@
-import type { TraceExporter } from "../store-sink.js";
+import type { TraceExporter } from "../exporter.js";
 import { readOtlpConfig } from "./otlp-config.js";
 
 export interface LoadOtlpOptions {

@@ -1,5 +1,5 @@
-import type { TraceExporter } from "../store-sink.js";
-import type { TraceRecord } from "../types.js";
+import type { TraceRecord } from "../../records/trace.js";
+import type { TraceExporter } from "../exporter.js";
 import { type PostResult, postJson } from "./http-post.js";
 import type { OtlpConfig } from "./otlp-config.js";
 import { toExportRequest } from "./otlp-json.js";

@@ -1,4 +1,4 @@
-import type { AttributeValue, SpanRecord, TraceRecord } from "../types.js";
+import type { AttributeValue, SpanRecord, TraceRecord } from "../../records/trace.js";
 
 // The OTLP/JSON encoding (opentelemetry-proto, JSON mapping): hex ids, int64 as decimal strings, enums as numbers.
 export type OtlpAnyValue =

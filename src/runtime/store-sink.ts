@@ -1,14 +1,7 @@
 import { rollupsForTrace } from "../metrics/trace-rollups.js";
 import type { CompletedTrace, Store } from "../store/store.js";
-import type { TraceSink } from "./tracer.js";
-import type { TraceRecord } from "./types.js";
-
-/** Receives every ended trace after it is stored (JSONL log file, OTLP). */
-export interface TraceExporter {
-  export(traces: TraceRecord[]): void;
-  /** Sends anything buffered; awaited before the process exits. */
-  flush(): Promise<void>;
-}
+import type { TraceExporter } from "../tracing/exporter.js";
+import type { TraceSink } from "../tracing/tracer.js";
 
 /** Writes each trace `active` at start and completes it (with its metric rollups) at the end. */
 export function storeSink(store: Store, exporters: TraceExporter[] = []): TraceSink {
@@ -16,6 +9,27 @@ export function storeSink(store: Store, exporters: TraceExporter[] = []): TraceS
     started: (trace) => store.startTrace(trace),
     ended: (trace) => {
       store.completeTraces([rollupsForTrace(trace)]);
+      for (const exporter of exporters) exporter.export([trace]);
+    },
+  };
+}
+
+/**
+ * The server's sink: the same writes, made with writeWhenFree on a store opened with busyTimeoutMs 0,
+ * so a query waiting for another process's lock never blocks the event loop (/livez, /metrics answer).
+ * Writes are chained, so a trace's completion never lands before its `active` row.
+ */
+export function yieldingStoreSink(store: Store, exporters: TraceExporter[] = []): TraceSink {
+  let tail: Promise<unknown> = Promise.resolve();
+  const enqueue = (write: () => void): Promise<void> => {
+    const done = tail.then(() => store.writeWhenFree(write));
+    tail = done.catch(() => {});
+    return done;
+  };
+  return {
+    started: (trace) => enqueue(() => store.startTrace(trace)),
+    ended: async (trace) => {
+      await enqueue(() => store.completeTraces([rollupsForTrace(trace)]));
       for (const exporter of exporters) exporter.export([trace]);
     },
   };
@@ -39,3 +53,6 @@ export function batchedStoreSink(store: Store, batchSize = 500, exporters: Trace
     flush,
   };
 }
+
+/** Traces that go nowhere (eval, quality tests). */
+export const discardingSink: TraceSink = { started: () => {}, ended: () => {} };
