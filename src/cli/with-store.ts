@@ -2,12 +2,15 @@ import { openRuntime, type Runtime, type RuntimeOptions } from "../runtime/runti
 import { openStore, type Store } from "../store/store.js";
 import type { CliContext } from "./context.js";
 
-/** `read` opens the store read-only: no write lock, so it never waits behind a writer and works on a read-only mount. */
-export type StoreAccess = "read" | "write";
+/**
+ * `read` opens the store read-only: no write lock, so it never waits behind a writer and works on a read-only mount.
+ * `reclaim` is for freeing space on a full disk: exclusive, with the rollback journal in memory.
+ */
+export type StoreAccess = "read" | "write" | "reclaim";
 
 /** Opens the data dir's store for one command and always closes it (after fn's promise settles, for async commands). */
 export function withStore<T>(ctx: CliContext, fn: (store: Store) => T, access: StoreAccess = "write"): T {
-  const store = openStore(ctx.config.dataDir, { readonly: access === "read" });
+  const store = openStore(ctx.config.dataDir, { readonly: access === "read", journalInMemory: access === "reclaim" });
   let result: T;
   try {
     result = fn(store);

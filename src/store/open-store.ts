@@ -27,16 +27,22 @@ export interface OpenOptions {
   readonly?: boolean;
   /** How long a write waits for another process's lock; 0 for callers that retry without blocking (the server). */
   busyTimeoutMs?: number;
+  /**
+   * For freeing space on a full disk (prune): an exclusive connection whose rollback journal lives in memory,
+   * so deleting needs no free block. The store returns to WAL on close (decision 0010).
+   */
+  journalInMemory?: boolean;
 }
 
 /** Opens (creating if needed) the store in a data dir, or ":memory:" for tests. */
 export function openDatabase(dataDir: string | ":memory:", options: OpenOptions = {}): Db {
   const path = dataDir === ":memory:" ? ":memory:" : join(dataDir, STORE_FILE);
   if (options.readonly && path !== ":memory:") return openReadOnly(path, options);
-  let db: Db;
+  let db: Db | undefined;
   try {
     if (dataDir !== ":memory:") ensureDir(dataDir);
     db = new Database(path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
+    if (options.journalInMemory) return journalInMemory(db);
     // Only takes effect on a new, empty file, and must come before WAL mode writes the header.
     db.pragma("auto_vacuum = INCREMENTAL");
     db.pragma("journal_mode = WAL");
@@ -44,6 +50,7 @@ export function openDatabase(dataDir: string | ":memory:", options: OpenOptions 
     db.pragma("foreign_keys = ON");
     migrate(db);
   } catch (error) {
+    if (db?.open) db.close(); // a half-opened connection would keep its lock
     throw storeError(error, path);
   }
   return db;
@@ -104,6 +111,15 @@ function inMemoryCopy(path: string): Db {
 function emptyStore(): Db {
   const db = new Database(":memory:", { nativeBinding: nativeBinding() });
   migrate(db);
+  return db;
+}
+
+/** Exclusive locking keeps WAL's shared-memory file out of it; MEMORY journal writes nothing beside the database. */
+function journalInMemory(db: Db): Db {
+  db.pragma("locking_mode = EXCLUSIVE");
+  db.pragma("journal_mode = MEMORY");
+  db.pragma("foreign_keys = ON");
+  if ((db.pragma("user_version", { simple: true }) as number) < MIGRATIONS.length) migrate(db);
   return db;
 }
 

@@ -92,7 +92,9 @@ function createStore(db: Db, options: OpenOptions) {
       write(() => db.pragma("wal_checkpoint(TRUNCATE)"));
     },
     close(): void {
-      if (db.open) db.close();
+      if (!db.open) return;
+      if (options.journalInMemory) write(() => db.pragma("journal_mode = WAL"));
+      db.close();
     },
   };
   return store;

@@ -1,4 +1,6 @@
+import { statfsSync } from "node:fs";
 import type { Command } from "commander";
+import type { Store } from "../../store/store.js";
 import { pruneTraces } from "../../tracing/maintenance.js";
 import { printResult } from "../output.js";
 import { durationArg } from "../time-args.js";
@@ -20,18 +22,34 @@ export function registerPrune(program: Command, context: ContextFactory): void {
     .addHelpText("after", "\nExample:\n  $ moodfood prune --older-than 30d\n")
     .action((options: { olderThan: number }, command: Command) => {
       const ctx = context(command);
-      withStore(ctx, (store) => {
-        const cutoff = Date.now() - options.olderThan;
-        const result: PruneResult = {
-          deleted: pruneTraces(store, cutoff),
-          cutoff: new Date(cutoff).toISOString(),
-          remaining: store.traces.count(),
-        };
-        printResult(
-          ctx,
-          result,
-          (r) => `Deleted ${r.deleted} traces started before ${r.cutoff}; ${r.remaining} remain. Metric counters are unchanged.\n`,
-        );
+      const cutoff = Date.now() - options.olderThan;
+      const prune = (store: Store): PruneResult => ({
+        deleted: pruneTraces(store, cutoff),
+        cutoff: new Date(cutoff).toISOString(),
+        remaining: store.traces.count(),
       });
+      let result: PruneResult;
+      try {
+        result = withStore(ctx, prune);
+      } catch (error) {
+        // The WAL needs free blocks to record a delete; on a full disk, prune is the tool that frees them.
+        if (!diskIsFull(ctx.config.dataDir)) throw error;
+        result = withStore(ctx, prune, "reclaim");
+      }
+      printResult(
+        ctx,
+        result,
+        (r) => `Deleted ${r.deleted} traces started before ${r.cutoff}; ${r.remaining} remain. Metric counters are unchanged.\n`,
+      );
     });
+}
+
+/** Less than 1 MiB free where the store lives. */
+function diskIsFull(dataDir: string): boolean {
+  try {
+    const { bavail, bsize } = statfsSync(dataDir);
+    return bavail * bsize < 1024 * 1024;
+  } catch {
+    return false;
+  }
 }
