@@ -7,6 +7,7 @@ import { type BaselineSpec, parseRange, pinBaseline } from "../drift/check/windo
 import { UsageError } from "../errors.js";
 import { activeModelInfo } from "../pipeline/classifier/active.js";
 import type { CliContext } from "./context.js";
+import { timestamp } from "./render/timestamp.js";
 import { parsePointInTime } from "./time-args.js";
 import { withStore } from "./with-store.js";
 
@@ -72,7 +73,7 @@ export async function watchDrift(ctx: CliContext, intervalMs: number, windowMs: 
         exit_code: result.exit_code,
         explanation: result.explanation,
       };
-      ctx.stdout(ctx.json ? `${JSON.stringify(line)}\n` : `${line.checked_at} ${line.severity.padEnd(8)} ${line.explanation}\n`);
+      ctx.stdout(ctx.json ? `${JSON.stringify(line)}\n` : `${timestamp(line.checked_at)} ${line.severity.padEnd(8)} ${line.explanation}\n`);
       await sleep(intervalMs, undefined, { signal: stop.signal }).catch(() => {});
     }
   } finally {
