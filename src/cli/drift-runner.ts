@@ -3,11 +3,13 @@ import { acknowledgeAlert } from "../drift/alerts/acknowledge.js";
 import { alertToJson } from "../drift/alerts/alert-json.js";
 import { postAlert } from "../drift/alerts/webhook.js";
 import { type DriftCheckResult, runDriftCheck } from "../drift/check/run-drift-check.js";
-import { type BaselineSpec, parseRange, pinBaseline } from "../drift/check/windows.js";
+import { MIN_SAMPLE } from "../drift/check/signals.js";
+import { type BaselineSpec, clearPinnedBaseline, parseRange, pinBaseline, readPinnedBaseline } from "../drift/check/windows.js";
 import { UsageError } from "../errors.js";
 import { activeModelInfo } from "../pipeline/classifier/active.js";
 import type { CliContext } from "./context.js";
-import { parsePointInTime } from "./time-args.js";
+import { timestamp } from "./render/timestamp.js";
+import { MIN_INTERVAL_MINUTES, parsePointInTime } from "./time-args.js";
 import { withStore, withStoreForReading } from "./with-store.js";
 
 function parseBaseline(value: string | undefined): BaselineSpec | undefined {
@@ -55,6 +57,15 @@ export async function runCheckOnce(
   return result;
 }
 
+/** --interval if given, else DRIFT_CHECK_INTERVAL; under a minute is a usage error either way. */
+export function watchIntervalMinutes(flag: number | undefined, configured: number): number {
+  if (flag !== undefined) return flag;
+  if (configured < MIN_INTERVAL_MINUTES) {
+    throw new UsageError("invalid_interval", `DRIFT_CHECK_INTERVAL must be at least ${MIN_INTERVAL_MINUTES} minute (got ${configured}).`);
+  }
+  return configured;
+}
+
 /** Checks every `intervalMs` until SIGINT/SIGTERM, one line per check; returns promptly on a signal. */
 export async function watchDrift(ctx: CliContext, intervalMs: number, windowMs: number): Promise<void> {
   const stop = new AbortController();
@@ -72,7 +83,7 @@ export async function watchDrift(ctx: CliContext, intervalMs: number, windowMs: 
         exit_code: result.exit_code,
         explanation: result.explanation,
       };
-      ctx.stdout(ctx.json ? `${JSON.stringify(line)}\n` : `${line.checked_at} ${line.severity.padEnd(8)} ${line.explanation}\n`);
+      ctx.stdout(ctx.json ? `${JSON.stringify(line)}\n` : `${timestamp(line.checked_at)} ${line.severity.padEnd(8)} ${line.explanation}\n`);
       await sleep(intervalMs, undefined, { signal: stop.signal }).catch(() => {});
     }
   } finally {
@@ -89,8 +100,40 @@ export function ackAlert(ctx: CliContext, id: string) {
   return withStore(ctx, (store) => acknowledgeAlert(store, id, Date.now()));
 }
 
-export function setBaseline(ctx: CliContext, range: string) {
-  const { from, to } = parseRange(range);
-  withStore(ctx, (store) => pinBaseline(store, { from, to }, Date.now()));
-  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+export interface BaselineView {
+  /** null when no baseline is pinned (checks compare with the previous window). */
+  pinned: { from: string; to: string; pinned_at: string; traces: number } | null;
+  model_version: string;
 }
+
+export function setBaseline(ctx: CliContext, range: string): BaselineView {
+  const { from, to } = parseRange(range);
+  return withStore(ctx, (store) => {
+    const { version } = activeModelInfo(store);
+    const now = Date.now();
+    const traces = pinBaseline(store, { from, to }, { now, modelVersion: version, minimum: MIN_SAMPLE });
+    return { pinned: { from: iso(from), to: iso(to), pinned_at: iso(now), traces }, model_version: version };
+  });
+}
+
+export function showBaseline(ctx: CliContext): BaselineView {
+  return withStoreForReading(ctx, (store) => {
+    const { version } = activeModelInfo(store);
+    const pinned = readPinnedBaseline(store);
+    return {
+      pinned: pinned && {
+        from: iso(pinned.from),
+        to: iso(pinned.to),
+        pinned_at: iso(pinned.pinnedAt),
+        traces: store.drift.countSamples(pinned.from, pinned.to, version),
+      },
+      model_version: version,
+    };
+  });
+}
+
+export function clearBaseline(ctx: CliContext): { cleared: boolean } {
+  return withStore(ctx, (store) => ({ cleared: clearPinnedBaseline(store) }));
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();

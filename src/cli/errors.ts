@@ -11,8 +11,9 @@ export interface ReportedError {
 export function describeError(error: unknown): ReportedError {
   if (isUserError(error)) return { code: error.code, message: error.message, exitCode: error.exitCode };
   if (error instanceof CommanderError) {
-    const message = error.message.replace(/^error:\s*/, "");
-    return { code: error.code, message: capitalise(message), exitCode: 2 };
+    // One line: commander puts its "(Did you mean …?)" on a second one.
+    const message = error.message.replace(/^error:\s*/, "").replace(/\s*\n\(Did you mean (.+)\?\)$/, ". Did you mean $1?");
+    return { code: usageCode(error.code), message: capitalise(message), exitCode: 2 };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: "internal_error", message: `Unexpected error: ${message} (set DEBUG=moodfood for details).`, exitCode: 1 };
@@ -22,5 +23,19 @@ export function formatError(error: ReportedError, json: boolean): string {
   if (json) return `${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`;
   return `moodfood: ${error.message}\n`;
 }
+
+// Our stable codes, not commander's internals (which could change with a commander release).
+const COMMANDER_CODES: Record<string, string> = {
+  "commander.unknownCommand": "unknown_command",
+  "commander.unknownOption": "unknown_option",
+  "commander.invalidArgument": "invalid_argument",
+  "commander.missingArgument": "missing_argument",
+  "commander.optionMissingArgument": "missing_option_value",
+  "commander.missingMandatoryOptionValue": "missing_option",
+  "commander.excessArguments": "too_many_arguments",
+  "commander.conflictingOption": "conflicting_options",
+};
+
+export const usageCode = (commanderCode: string): string => COMMANDER_CODES[commanderCode] ?? "usage";
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

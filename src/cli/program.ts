@@ -41,3 +41,17 @@ export function commandWord(argv: readonly string[]): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Where an unknown word lives one level down ("serve" → "metrics serve"), so the hint names a
+ * command that exists instead of the nearest spelling at the wrong level.
+ */
+export function nestedCommandsNamed(program: Command, word: string): string[] {
+  const paths: string[] = [];
+  for (const group of program.commands) {
+    for (const sub of group.commands) {
+      if (sub.name() === word || sub.aliases().includes(word)) paths.push(`${group.name()} ${sub.name()}`);
+    }
+  }
+  return paths;
+}

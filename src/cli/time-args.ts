@@ -17,3 +17,15 @@ export function durationArg(value: string): number {
     throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
   }
 }
+
+/** The shortest drift watch interval: anything less would spin on the store. */
+export const MIN_INTERVAL_MINUTES = 1;
+
+/** Commander parser for a number of minutes ≥ 1 (drift watch --interval). */
+export function minutesArg(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < MIN_INTERVAL_MINUTES) {
+    throw new InvalidArgumentError(`expected minutes >= ${MIN_INTERVAL_MINUTES}, e.g. 15.`);
+  }
+  return n;
+}

@@ -20,7 +20,7 @@ export interface PlannedQuery {
 
 export interface DaySpec {
   day: number;
-  /** Epoch ms of 00:00 UTC of that day. */
+  /** Epoch ms the day's 24 hours start at (any time of day: history ends at the current time). */
   start: number;
   count: number;
   era: Era;
@@ -29,16 +29,21 @@ export interface DaySpec {
 // A returning user base: a few regulars ask often, most people now and then.
 const USERS = 600;
 
-/** Exactly `spec.count` queries over the day, in time order, clustered around meals. */
+const DAY_MS = 86_400_000;
+
+/** Exactly `spec.count` queries in [start, start + 24 h), in time order, clustered around UTC meal times. */
 export function planDay(spec: DaySpec, rng: Rng): PlannedQuery[] {
-  const offsets = Array.from({ length: spec.count }, () => sampleTimeOfDay(rng)).sort((a, b) => a - b);
-  return offsets.map((offset) => {
-    const part = dayPartAt(offset);
+  const startTimeOfDay = ((spec.start % DAY_MS) + DAY_MS) % DAY_MS;
+  // A time of day maps to the one instant of the 24 hours that has it, wherever the period starts.
+  const offsetOf = (timeOfDay: number) => (timeOfDay - startTimeOfDay + DAY_MS) % DAY_MS;
+  const timesOfDay = Array.from({ length: spec.count }, () => sampleTimeOfDay(rng)).sort((a, b) => offsetOf(a) - offsetOf(b));
+  return timesOfDay.map((timeOfDay) => {
+    const part = dayPartAt(timeOfDay);
     const situation = pickSituation(rng, part, spec.era);
     const { text, intended } = composeQuery(situation, part, rng);
     const user = Math.floor(USERS * rng.next() ** 2);
     return {
-      at: spec.start + offset,
+      at: spec.start + offsetOf(timeOfDay),
       day: spec.day,
       situationId: situation.id,
       text,

@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { UserError } from "../errors.js";
 import { type CommentScorer, loadCommentScorer } from "../feedback/comment-score.js";
 import { storeFeedback } from "../feedback/record-feedback.js";
 import type { PipelineDeps, QueryAnswer, QueryInput } from "../pipeline/pipeline.js";
@@ -7,6 +8,7 @@ import type { FeedbackRecord } from "../records/feedback.js";
 import type { TraceRecord } from "../records/trace.js";
 import { batchedStoreSink } from "../runtime/store-sink.js";
 import { openStore, type Store } from "../store/store.js";
+import type { TraceSink } from "../tracing/tracer.js";
 import { planDay } from "./day-plan.js";
 import { eraOfDay } from "./drift-shift.js";
 import { failingProvider } from "./failing-provider.js";
@@ -25,28 +27,53 @@ export interface SimulateDeps {
   /** The real pipeline's stages; the simulation brings its own sink, clock and failing provider. */
   pipeline: Omit<PipelineDeps, "sink" | "now">;
   runQuery: (input: QueryInput, deps: PipelineDeps) => Promise<QueryAnswer>;
-  /** Wall clock (epoch ms): the simulated days end at the start of this UTC day. */
+  /** Wall clock (epoch ms): the simulated history ends here, so its last day is the last 24 hours. */
   now: number;
   onProgress?: (done: number, total: number) => void;
   commentScorer?: () => Promise<CommentScorer>;
+  /** Where traces go: the runtime's batched sink (store plus exporters); by default a batched store sink. */
+  traces?: BatchedSink;
 }
 
-/** Replays `days` UTC days ending yesterday through the real pipeline, traced and with feedback. */
+type BatchedSink = TraceSink & { flush(): void };
+
+/** Replays `days` 24-hour days ending now through the real pipeline, traced and with feedback. */
 export async function runSimulate(options: SimulateOptions, deps: SimulateDeps): Promise<SimulateSummary> {
   checkSimulateOptions(options);
+  const { from, to } = simulatedRange(options.days, deps.now);
+  if (!options.append) refuseIfOccupied(deps.store, from, to);
   const started = performance.now();
   const scoreComment = await (deps.commentScorer ?? loadCommentScorer)();
   // The real circuit breaker runs on the simulated clock with its state in a scratch store, so
   // replayed past days never leave the data dir's shared, real-time breaker half-open.
   const breakerState = openStore(":memory:");
   try {
-    const firstDay = Math.floor(deps.now / DAY_MS) * DAY_MS - options.days * DAY_MS;
-    const tallies = await replayDays(options, deps, { firstDay, scoreComment, breakerState });
-    return summarise(options, tallies, firstDay, performance.now() - started);
+    const tallies = await replayDays(options, deps, { firstDay: from, scoreComment, breakerState });
+    return summarise(options, tallies, from, performance.now() - started);
   } finally {
     breakerState.close();
   }
 }
+
+/** [from, to): `days` × 24 h ending at `now` (whole seconds, so the range prints cleanly). */
+export function simulatedRange(days: number, now: number): { from: number; to: number } {
+  const to = Math.floor(now / 1000) * 1000;
+  return { from: to - days * DAY_MS, to };
+}
+
+// Mixing simulated history into real (or earlier simulated) traffic would silently double the counts.
+function refuseIfOccupied(store: Store, from: number, to: number): void {
+  const [newest] = store.traces.list({ since: from, until: to + 1, limit: 1 });
+  if (newest) {
+    throw new UserError(
+      "history_exists",
+      `The store already holds traces between ${formatRangeEnd(from)} and ${formatRangeEnd(to)}; use another --data-dir, or add --append to mix simulated history into them.`,
+    );
+  }
+}
+
+// The same format as every human timestamp (src/cli/render/timestamp.ts): ISO to the second.
+const formatRangeEnd = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 
 interface ReplayContext {
   firstDay: number;
@@ -66,7 +93,7 @@ async function replayDays(
   let clock = firstDay;
   let tally = newDayTally(1, firstDay, "stationary");
   let lastTrace: TraceRecord | null = null;
-  const batched = batchedStoreSink(store, batchSize);
+  const batched = deps.traces ?? batchedStoreSink(store, batchSize);
   const failing = failingProvider(deps.pipeline.provider, options.llmFailureRate, root.fork("llm"));
   const pipeline: PipelineDeps = {
     ...deps.pipeline,

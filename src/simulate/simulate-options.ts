@@ -10,6 +10,8 @@ export interface SimulateOptions {
   llmFailureRate: number;
   /** First drifted day, 1 = the oldest; null keeps every day stationary. */
   driftDay: number | null;
+  /** Add to a range that already holds traces (otherwise simulate refuses, exit 1). */
+  append?: boolean;
   /** Traces (and feedback rows) per write transaction. */
   batchSize?: number;
 }

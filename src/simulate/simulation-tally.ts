@@ -15,8 +15,10 @@ export type FeedbackCounts = {
 /** What one simulated day stored, counted from the real traces and feedback rows. */
 export interface DayTally {
   day: number;
-  /** YYYY-MM-DD (UTC). */
+  /** YYYY-MM-DD (UTC) the day's 24 hours start on. */
   date: string;
+  /** ISO 8601 UTC: the day's 24 hours start here (history ends at the current time, not at midnight). */
+  start: string;
   era: Era;
   queries: number;
   errors: number;
@@ -32,6 +34,7 @@ export function newDayTally(day: number, start: number, era: Era): DayTally {
   return {
     day,
     date: new Date(start).toISOString().slice(0, 10),
+    start: new Date(start).toISOString(),
     era,
     queries: 0,
     errors: 0,

@@ -39,6 +39,9 @@ export function driftQueries(db: Db) {
   const samples = db.prepare(
     "SELECT confidence, labels, final_decision, agreement FROM traces WHERE started_at >= ? AND started_at < ? AND status = 'ok' AND model_version = ?",
   );
+  const countSamples = db.prepare(
+    "SELECT count(*) AS n FROM traces WHERE started_at >= ? AND started_at < ? AND status = 'ok' AND model_version = ?",
+  );
   const feedback = db.prepare(
     "SELECT sentiment, count(*) AS n FROM feedback WHERE created_at >= ? AND created_at < ? AND model_version = ? GROUP BY sentiment",
   );
@@ -62,6 +65,10 @@ export function driftQueries(db: Db) {
   return {
     samples(start: number, end: number, modelVersion: string): DriftSampleRow[] {
       return samples.all(start, end, modelVersion) as DriftSampleRow[];
+    },
+    /** How many traces `samples` would return, without reading them. */
+    countSamples(start: number, end: number, modelVersion: string): number {
+      return (countSamples.get(start, end, modelVersion) as { n: number }).n;
     },
     feedbackCounts(start: number, end: number, modelVersion: string): Record<string, number> {
       const rows = feedback.all(start, end, modelVersion) as { sentiment: string; n: number }[];

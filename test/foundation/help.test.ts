@@ -16,6 +16,8 @@ const COMMANDS = [
   "drift ack",
   "drift baseline",
   "drift baseline set",
+  "drift baseline show",
+  "drift baseline clear",
   "metrics",
   "metrics serve",
   "metrics show",

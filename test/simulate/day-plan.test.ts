@@ -23,6 +23,18 @@ describe("day plan", () => {
     expect(Math.max(...times)).toBeLessThan(START + 2 * DAY);
   });
 
+  it("fills a 24-hour day that starts at any hour, still busiest at UTC meal times", () => {
+    const start = START + 14 * 3_600_000 + 1_234;
+    const queries = planDay({ day: 1, start, count: 3_000, era: "stationary" }, createRng("any-hour"));
+    const times = queries.map((q) => q.at);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(start);
+    expect(Math.max(...times)).toBeLessThan(start + DAY);
+    const perHour = new Array(24).fill(0);
+    for (const at of times) perHour[hourOf(at)]++;
+    expect(perHour[12] + perHour[13]).toBeGreaterThan(6 * (perHour[3] + perHour[4]));
+  });
+
   it("is the same plan for the same seed", () => {
     expect(plan(1, "stationary", 200)).toEqual(plan(1, "stationary", 200));
   });

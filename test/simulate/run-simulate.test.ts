@@ -4,7 +4,7 @@ import { openStore, type Store } from "../../src/store/store.js";
 import { fakeSimulateDeps } from "./fake-pipeline.js";
 
 const DAY = 86_400_000;
-const NOW = Date.UTC(2025, 2, 10, 9, 30); // the simulated days end at 2025-03-10T00:00Z
+const NOW = Date.UTC(2025, 2, 10, 9, 30); // the simulated history ends right here
 const options = (over: Partial<SimulateOptions> = {}): SimulateOptions => ({
   days: 3,
   perDay: 200,
@@ -15,9 +15,9 @@ const options = (over: Partial<SimulateOptions> = {}): SimulateOptions => ({
   ...over,
 });
 
-async function simulate(over: Partial<SimulateOptions> = {}) {
+async function simulate(over: Partial<SimulateOptions> = {}, now = NOW) {
   const store = openStore(":memory:");
-  const summary = await runSimulate(options(over), fakeSimulateDeps(store, NOW));
+  const summary = await runSimulate(options(over), fakeSimulateDeps(store, now));
   return { store, summary };
 }
 
@@ -29,18 +29,46 @@ const counter = (store: Store, name: string) =>
     .reduce((n, c) => n + c.value, 0);
 
 describe("runSimulate", () => {
-  it("stores exactly per-day traces on each of the days ending yesterday, one per query", async () => {
+  it("stores exactly per-day traces in each of the 24-hour days ending now, one per query", async () => {
     const { store, summary } = await simulate({ days: 3, perDay: 200 });
     const traces = allTraces(store);
     expect(traces).toHaveLength(600);
     expect(summary.queries).toBe(600);
     for (let d = 0; d < 3; d++) {
-      const start = Date.UTC(2025, 2, 7) + d * DAY;
+      const start = NOW - (3 - d) * DAY;
       expect(traces.filter((t) => t.started_at >= start && t.started_at < start + DAY)).toHaveLength(200);
     }
-    expect(summary.per_day_counts.map((d) => d.date)).toEqual(["2025-03-07", "2025-03-08", "2025-03-09"]);
+    expect(summary.to).toBe(new Date(NOW).toISOString());
+    expect(summary.per_day_counts.map((d) => d.start)).toEqual([3, 2, 1].map((back) => new Date(NOW - back * DAY).toISOString()));
     expect(new Set(traces.map((t) => t.status))).toEqual(new Set(["ok"]));
     expect(counter(store, "moodfood_queries_total")).toBe(600);
+  });
+
+  // The default drift check looks at the last 24 hours: whatever the hour, that must be the last simulated day.
+  it.each([
+    ["just after midnight", Date.UTC(2025, 2, 10, 0, 0, 30)],
+    ["mid-morning", Date.UTC(2025, 2, 10, 9, 30)],
+    ["just before midnight", Date.UTC(2025, 2, 10, 23, 59, 59)],
+  ])("puts the whole drifted last day in the last 24 hours when run %s", async (_when, now) => {
+    const { store } = await simulate({ days: 2, perDay: 300, driftDay: 2, feedbackRate: 0 }, now);
+    const traces = allTraces(store);
+    expect(traces.every((t) => t.started_at < now)).toBe(true);
+    const lastDay = traces.filter((t) => t.started_at >= now - DAY);
+    expect(lastDay).toHaveLength(300);
+    const hot = (list: typeof traces) => list.filter((t) => t.labels.includes("weather_hot")).length / list.length;
+    expect(hot(lastDay)).toBeGreaterThan(3 * hot(traces.filter((t) => t.started_at < now - DAY)) + 0.05);
+  });
+
+  it("refuses to simulate into days that already hold traces unless told to append", async () => {
+    const { store } = await simulate({ days: 1, perDay: 50, feedbackRate: 0 });
+    const again = runSimulate(options({ days: 1, perDay: 50 }), fakeSimulateDeps(store, NOW + 3_600_000));
+    await expect(again).rejects.toMatchObject({ code: "history_exists", exitCode: 1 });
+    expect(allTraces(store)).toHaveLength(50); // nothing written by the refused run
+    await runSimulate(options({ days: 1, perDay: 50, append: true }), fakeSimulateDeps(store, NOW + 3_600_000));
+    expect(allTraces(store)).toHaveLength(100);
+    // A range that ends before the stored traces start is free.
+    await runSimulate(options({ days: 1, perDay: 50 }), fakeSimulateDeps(store, NOW - 2 * DAY));
+    expect(allTraces(store)).toHaveLength(150);
   });
 
   it("records LLM failures on the llm_call span, falls back, and opens the circuit in outages", async () => {
@@ -87,7 +115,7 @@ describe("runSimulate", () => {
     const { store, summary } = await simulate({ days: 4, perDay: 400, driftDay: 3 });
     expect(summary.per_day_counts.map((d) => d.era)).toEqual(["stationary", "stationary", "drifted", "drifted"]);
     const hotShare = (day: number) => {
-      const start = Date.UTC(2025, 2, 6) + (day - 1) * DAY;
+      const start = NOW - (4 - day + 1) * DAY;
       const traces = allTraces(store).filter((t) => t.started_at >= start && t.started_at < start + DAY);
       return traces.filter((t) => t.labels.includes("weather_hot")).length / traces.length;
     };

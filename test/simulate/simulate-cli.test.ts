@@ -76,8 +76,32 @@ describe("moodfood simulate (in process, real pipeline)", () => {
     const result = await cli(["simulate", "--days", "3", "--per-day", "40", "--drift-day", "3"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Simulated 3 days × 40 queries/);
-    expect(result.stdout.match(/^\d{4}-\d{2}-\d{2} +40 /gm)).toHaveLength(3);
+    expect(result.stdout.match(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z +40 /gm)).toHaveLength(3);
     expect(result.stdout).toMatch(/drifted/);
     expect(result.stdout).toMatch(/Next: moodfood trace list/);
+  });
+
+  it("refuses (exit 1, one line) to simulate over days that already hold traces, unless --append", async () => {
+    const first = await cli(["simulate", "--days", "1", "--per-day", "30", "--json"]);
+    const again = async (extra: string[]) => {
+      let stderr = "";
+      const status = await runCli(["--data-dir", first.dataDir, "simulate", "--days", "1", "--per-day", "30", ...extra], {
+        stdout: () => {},
+        stderr: (t) => {
+          stderr += t;
+        },
+        env: { NO_COLOR: "1" },
+        cwd: first.dataDir,
+        isTTY: false,
+      });
+      return { status, stderr };
+    };
+    const refused = await again([]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^moodfood: The store already holds traces between \S+Z and \S+Z; .*--append/);
+    expect(refused.stderr.trim().split("\n")).toHaveLength(1);
+    expect(historyOf(first.dataDir)).toHaveLength(30);
+    expect((await again(["--append"])).status).toBe(0);
+    expect(historyOf(first.dataDir)).toHaveLength(60);
   });
 });

@@ -1,8 +1,8 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { printResult } from "../output.js";
-import { intInRange, nonNegativeNumber } from "../parsers.js";
+import { intInRange } from "../parsers.js";
 import type { RunState } from "../program.js";
-import { durationArg } from "../time-args.js";
+import { durationArg, minutesArg } from "../time-args.js";
 import type { ContextFactory } from "./index.js";
 
 interface CheckOptions {
@@ -37,7 +37,7 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
   drift
     .command("check")
     .description("compare the current window with a baseline; Nagios exit codes 0/1/2/3")
-    .option("--window <dur>", "length of the current window", durationArg, 86_400_000)
+    .addOption(windowOption())
     .option("--until <time>", "end of the current window: a date/time or a duration ago (default now)")
     .option("--baseline <spec>", "model | previous | FROM..TO (default: the pinned baseline, else previous)")
     .option("--json", "print one JSON object")
@@ -57,13 +57,13 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
   drift
     .command("watch")
     .description("run drift checks every DRIFT_CHECK_INTERVAL minutes until Ctrl-C")
-    .option("--interval <min>", "minutes between checks", nonNegativeNumber)
-    .option("--window <dur>", "length of the current window", durationArg, 86_400_000)
+    .option("--interval <min>", "minutes between checks, at least 1 (default DRIFT_CHECK_INTERVAL, else 60)", minutesArg)
+    .addOption(windowOption())
     .addHelpText("after", "\nExample:\n  $ moodfood drift watch --interval 15\n")
     .action(async (options: { interval?: number; window: number }, command: Command) => {
       const ctx = context(command);
-      const { watchDrift } = await import("../drift-runner.js");
-      await watchDrift(ctx, (options.interval ?? ctx.config.driftCheckIntervalMin) * 60_000, options.window);
+      const { watchDrift, watchIntervalMinutes } = await import("../drift-runner.js");
+      await watchDrift(ctx, watchIntervalMinutes(options.interval, ctx.config.driftCheckIntervalMin) * 60_000, options.window);
     });
 
   drift
@@ -98,17 +98,52 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
 
   const baseline = drift
     .command("baseline")
-    .description("pin the reference window drift checks compare against")
-    .addHelpText("after", "\nExample:\n  $ moodfood drift baseline set 2026-11-01..2026-11-08\n");
+    .description("pin, show or clear the reference window drift checks compare against")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ moodfood drift baseline set 2026-11-01..2026-11-08\n  $ moodfood drift baseline show\n  $ moodfood drift baseline clear\n",
+    );
   baseline
     .command("set")
-    .description("compare later checks against this window (until another is pinned)")
+    .description("compare later checks against this window (at least 50 traces; until cleared or replaced)")
     .argument("<range>", "FROM..TO, e.g. 2026-11-01..2026-11-08")
     .addHelpText("after", "\nExample:\n  $ moodfood drift baseline set 2026-11-01..2026-11-08\n")
     .option("--json", "print the pinned range as JSON")
     .action(async (range: string, _o: unknown, command: Command) => {
       const ctx = context(command);
-      const { setBaseline } = await import("../drift-runner.js");
-      printResult(ctx, setBaseline(ctx, range), (r) => `Drift checks now compare against ${r.from} .. ${r.to}.\n`);
+      const [{ setBaseline }, { renderBaselineSet }] = await Promise.all([
+        import("../drift-runner.js"),
+        import("../render/drift-baseline.js"),
+      ]);
+      printResult(ctx, setBaseline(ctx, range), renderBaselineSet);
+    });
+  baseline
+    .command("show")
+    .description("the pinned baseline window and how many traces it holds")
+    .option("--json", 'print {"pinned": {...} | null, "model_version"}')
+    .addHelpText("after", "\nExample:\n  $ moodfood drift baseline show\n")
+    .action(async (_o: unknown, command: Command) => {
+      const ctx = context(command);
+      const [{ showBaseline }, { renderBaselineShow }] = await Promise.all([
+        import("../drift-runner.js"),
+        import("../render/drift-baseline.js"),
+      ]);
+      printResult(ctx, showBaseline(ctx), renderBaselineShow);
+    });
+  baseline
+    .command("clear")
+    .description("unpin the baseline: checks compare with the previous window again")
+    .option("--json", 'print {"cleared": true|false}')
+    .addHelpText("after", "\nExample:\n  $ moodfood drift baseline clear\n")
+    .action(async (_o: unknown, command: Command) => {
+      const ctx = context(command);
+      const [{ clearBaseline }, { renderBaselineClear }] = await Promise.all([
+        import("../drift-runner.js"),
+        import("../render/drift-baseline.js"),
+      ]);
+      printResult(ctx, clearBaseline(ctx), renderBaselineClear);
     });
 }
+
+// The default is shown as the user would type it ("24h"), not as milliseconds.
+const windowOption = () => new Option("--window <dur>", "length of the current window").argParser(durationArg).default(86_400_000, "24h");

@@ -13,6 +13,7 @@ interface SimulateFlags {
   feedbackRate: number;
   llmFailureRate: number;
   driftDay?: number;
+  append?: boolean;
 }
 
 /** A week of history with the last day drifted, so trace list, drift check and the report have something to show. */
@@ -28,21 +29,22 @@ const share = (value: string): number => {
 export function registerSimulate(program: Command, context: ContextFactory): void {
   program
     .command("simulate")
-    .description("fill the store with realistic past traffic: days ending yesterday (UTC), traced, with feedback and LLM failures")
-    .option("--days <n>", "days of history, ending yesterday", intInRange(1, 3650), 7)
+    .description("fill the store with realistic past traffic: days of 24 h ending now, traced, with feedback and LLM failures")
+    .option("--days <n>", "days of history (24 h each), the last one ending now", intInRange(1, 3650), 7)
     .option("--per-day <n>", "queries per day", intInRange(1, 1_000_000), 500)
     .option("--seed <s>", "random seed: the same seed gives the same history", "42")
     .option("--feedback-rate <r>", "share of traces that get feedback, 0-1", share, 0.15)
     .option("--llm-failure-rate <r>", "share of LLM calls that fail, 0-1", share, 0.03)
     .option("--drift-day <d>", "from this day on (1 = the oldest) the query mix shifts", intInRange(1, 3650))
+    .option("--append", "add to a time range that already holds traces (else simulate refuses, exit 1)")
     .option("--json", "print the summary as one JSON object")
     .addHelpText(
       "after",
-      "\nExamples:\n  $ moodfood simulate --days 7 --per-day 1000\n  $ moodfood simulate --days 14 --drift-day 12 --seed 7 --json\n",
+      "\nInto a store that already holds traces in those days, simulate refuses (exit 1) unless --append is given.\nExamples:\n  $ moodfood simulate --days 7 --per-day 1000\n  $ moodfood simulate --days 14 --drift-day 12 --seed 7 --json\n",
     )
     .action(async (flags: SimulateFlags, command: Command) => {
       const ctx = context(command);
-      const options: SimulateOptions = { ...flags, driftDay: flags.driftDay ?? null };
+      const options: SimulateOptions = { ...flags, driftDay: flags.driftDay ?? null, append: flags.append === true };
       const [{ checkSimulateOptions }, { withStore }, { renderSimulateSummary }] = await Promise.all([
         import("../../simulate/simulate-options.js"),
         import("../with-store.js"),
@@ -79,12 +81,14 @@ async function simulateInto(ctx: CliContext, store: Store, options: SimulateOpti
     import("../render/progress-bar.js"),
   ]);
   // Always the offline parser: replaying thousands of queries must never call a paid endpoint.
-  const runtime = await openRuntime(ctx.config, { traces: "none", store, provider: createLocalProvider() });
-  const { sink: _unused, ...pipeline } = runtime.pipeline();
+  const runtime = await openRuntime(ctx.config, { traces: "batched", store, provider: createLocalProvider() });
+  const { sink, ...pipeline } = runtime.pipeline();
   const progress = process.stderr.isTTY ? terminalProgress(ctx.stderr, "queries") : null;
   try {
-    return await runSimulate(options, { store, pipeline, runQuery, now: Date.now(), onProgress: progress?.update });
+    const traces = sink as typeof sink & { flush(): void }; // "batched" delivery
+    return await runSimulate(options, { store, pipeline, traces, runQuery, now: Date.now(), onProgress: progress?.update });
   } finally {
     progress?.finish();
+    await runtime.close(); // exporters (TRACE_LOG_FILE, OTLP) flushed; the store stays the caller's
   }
 }

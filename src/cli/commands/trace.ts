@@ -67,9 +67,14 @@ export function registerTrace(program: Command, context: ContextFactory): void {
         modelVersion: options.modelVersion,
         abandonedBefore: now - ctx.config.traceCleanupHours * 3_600_000,
       };
-      withStoreForReading(ctx, (store) =>
-        printResult(ctx, { traces: store.traces.list(filter).map((t) => present(t, ctx, now)) }, renderTraceList),
+      const filtered = [options.since, options.until, options.status, options.decision, options.minMs, options.modelVersion].some(
+        (value) => value !== undefined,
       );
+      withStoreForReading(ctx, (store) => {
+        const traces = store.traces.list(filter).map((t) => present(t, ctx, now));
+        const storeHasTraces = traces.length > 0 || store.traces.list({ limit: 1 }).length > 0;
+        printResult(ctx, { traces }, (result, c) => renderTraceList(result, c, { filtered, storeHasTraces }));
+      });
     });
 }
 

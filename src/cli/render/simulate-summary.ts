@@ -1,6 +1,7 @@
 import type { SimulateSummary } from "../../simulate/run-simulate.js";
 import type { CliContext } from "../context.js";
 import { paint } from "./paint.js";
+import { timestamp } from "./timestamp.js";
 
 const DECISIONS = ["ml_validated", "llm_fallback", "ml_only", "default_fallback"] as const;
 const n = (x: number) => x.toLocaleString("en-US");
@@ -11,15 +12,15 @@ const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a,
 export function renderSimulateSummary(s: SimulateSummary, ctx: CliContext): string {
   const p = paint(ctx.color);
   const lines = [
-    `${p.bold("Simulated")} ${n(s.days)} day${s.days === 1 ? "" : "s"} × ${n(s.per_day)} queries (${s.from.slice(0, 10)} to ${dayBefore(s.to)} UTC), seed ${s.seed}, in ${(s.elapsed_ms / 1000).toFixed(1)} s`,
+    `${p.bold("Simulated")} ${n(s.days)} day${s.days === 1 ? "" : "s"} × ${n(s.per_day)} queries (${timestamp(s.from)} .. ${timestamp(s.to)}), seed ${s.seed}, in ${(s.elapsed_ms / 1000).toFixed(1)} s`,
     "",
     p.dim(
-      `${"day".padEnd(12)}${"queries".padStart(8)}${"validated".padStart(11)}${"llm_fb".padStart(8)}${"ml_only".padStart(9)}${"default".padStart(9)}${"errors".padStart(8)}${"llm_fail".padStart(10)}${"feedback".padStart(10)}  +/=/-`,
+      `${"day from".padEnd(22)}${"queries".padStart(8)}${"validated".padStart(11)}${"llm_fb".padStart(8)}${"ml_only".padStart(9)}${"default".padStart(9)}${"errors".padStart(8)}${"llm_fail".padStart(10)}${"feedback".padStart(10)}  +/=/-`,
     ),
   ];
   for (const d of s.per_day_counts) {
     const f = d.feedback;
-    const row = `${d.date.padEnd(12)}${n(d.queries).padStart(8)}${DECISIONS.map((k, i) => n(d.decisions[k] ?? 0).padStart(i === 0 ? 11 : i === 1 ? 8 : 9)).join("")}${n(d.errors).padStart(8)}${n(sum(d.llm_failures)).padStart(10)}${n(f.total).padStart(10)}  ${f.positive}/${f.neutral}/${f.negative}`;
+    const row = `${timestamp(d.start).padEnd(22)}${n(d.queries).padStart(8)}${DECISIONS.map((k, i) => n(d.decisions[k] ?? 0).padStart(i === 0 ? 11 : i === 1 ? 8 : 9)).join("")}${n(d.errors).padStart(8)}${n(sum(d.llm_failures)).padStart(10)}${n(f.total).padStart(10)}  ${f.positive}/${f.neutral}/${f.negative}`;
     lines.push(d.era === "drifted" ? `${row} ${p.yellow("drifted")}` : row);
   }
   lines.push("");
@@ -35,11 +36,9 @@ export function renderSimulateSummary(s: SimulateSummary, ctx: CliContext): stri
     `${p.bold("Feedback")}  ${n(f.total)} (explicit ${n(f.explicit)}, implicit ${n(f.implicit)}) · positive ${pct(f.positive, f.total)} · neutral ${pct(f.neutral, f.total)} · negative ${pct(f.negative, f.total)}`,
   );
   if (s.drift_day !== null) {
-    const first = s.per_day_counts[s.drift_day - 1]?.date ?? "?";
+    const first = timestamp(s.per_day_counts[s.drift_day - 1]?.start);
     lines.push(`${p.bold("Drift")}  from day ${s.drift_day} (${first}) the mix shifts to summer and new moods`);
   }
-  lines.push("", p.dim(`Next: moodfood trace list · moodfood drift check --until ${s.to.slice(0, 10)} · moodfood metrics show`));
+  lines.push("", p.dim("Next: moodfood trace list · moodfood drift check · moodfood metrics show"));
   return `${lines.join("\n")}\n`;
 }
-
-const dayBefore = (iso: string) => new Date(Date.parse(iso) - 86_400_000).toISOString().slice(0, 10);

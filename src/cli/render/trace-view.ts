@@ -1,9 +1,12 @@
 import type { TraceJson } from "../../tracing/trace-json.js";
 import type { CliContext } from "../context.js";
 import { paint } from "./paint.js";
-import { safeText, truncate } from "./terminal-text.js";
+import { safeText, shortQuery, truncate } from "./terminal-text.js";
+import { timestamp } from "./timestamp.js";
 
 const LABEL_WIDTH = 12;
+// Room for any real mood sentence; a 10 kB paste is cut (the stored trace keeps it).
+const QUERY_WIDTH = 300;
 
 /** Header, then a waterfall of spans on one time axis, then each span's attributes. */
 export function renderTrace(trace: TraceJson, ctx: CliContext): string {
@@ -13,10 +16,10 @@ export function renderTrace(trace: TraceJson, ctx: CliContext): string {
   const statusColor = trace.status === "ok" ? p.green : trace.status === "error" ? p.red : p.yellow;
   const lines = [
     `${p.bold("Trace")} ${trace.trace_id}  ${statusColor(trace.status)}`,
-    `${p.dim("query   ")} ${safeText(trace.query)}`,
+    `${p.dim("query   ")} ${shortQuery(trace.query, QUERY_WIDTH)}`,
     `${p.dim("labels  ")} ${trace.labels.join(", ") || "(none)"}`,
     `${p.dim("decision")} ${trace.final_decision ?? "-"}  ${p.dim("confidence")} ${trace.confidence?.toFixed(2) ?? "-"}  ${p.dim("model")} ${trace.model_version ?? "-"}`,
-    `${p.dim("started ")} ${trace.started_at}  ${p.dim("total")} ${fmtMs(trace.duration_ms ?? 0)}`,
+    `${p.dim("started ")} ${timestamp(trace.started_at)}  ${p.dim("total")} ${fmtMs(trace.duration_ms ?? 0)}`,
   ];
   if (trace.error) lines.push(p.red(`error    ${safeText(trace.error)}`));
   lines.push("");

@@ -2,6 +2,7 @@ import type { ModelSummary } from "../../pipeline/classifier/model-registry.js";
 import type { CliContext } from "../context.js";
 import type { TrainSummary } from "../model-runner.js";
 import { paint } from "./paint.js";
+import { timestamp } from "./timestamp.js";
 
 export function renderTrain(r: TrainSummary, ctx: CliContext): string {
   const p = paint(ctx.color);
@@ -21,7 +22,7 @@ export function renderModels({ models }: { active: string; models: ModelSummary[
   const p = paint(ctx.color);
   const rows = models.map(
     (m) =>
-      `${m.active ? p.green("*") : " "} ${m.version.padEnd(12)} ${m.source.padEnd(8)} ${m.trained_at.slice(0, 10)}  macro-F1 ${m.heldout_macro_f1.toFixed(3)}  ECE ${m.heldout_ece.toFixed(3)}`,
+      `${m.active ? p.green("*") : " "} ${m.version.padEnd(12)} ${m.source.padEnd(8)} ${timestamp(m.trained_at)}  macro-F1 ${m.heldout_macro_f1.toFixed(3)}  ECE ${m.heldout_ece.toFixed(3)}`,
   );
   return `${rows.join("\n")}\n`;
 }

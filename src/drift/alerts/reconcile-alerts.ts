@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { AlertRow } from "../../store/drift-queries.js";
 import type { Store } from "../../store/store.js";
-import { SEVERITY_ORDER } from "../check/severity.js";
+import { SEVERITY_ORDER, type Severity } from "../check/severity.js";
 import type { SignalResult } from "../check/signals.js";
 
 export interface AlertChanges {
@@ -26,16 +26,19 @@ export function reconcileAlerts(
   for (const signal of signals) {
     if (signal.status !== "ok") continue; // no evidence either way: leave the alert as it is
     const existing = store.drift.openAlert(signal.type);
-    const details = JSON.stringify({ explanation: signal.explanation, test: signal.test, psi: signal.psi, ...signal.details });
+    const facts = { explanation: signal.explanation, test: signal.test, psi: signal.psi, ...signal.details };
     if (ALERTING.has(signal.severity)) {
       if (existing) {
-        const severity =
-          SEVERITY_ORDER.indexOf(signal.severity) > SEVERITY_ORDER.indexOf(existing.severity as never)
-            ? signal.severity
-            : existing.severity;
+        // The alert's severity is its latest measurement; the worst one seen is kept as peak_severity.
+        const severity = signal.severity;
+        const previous = peakOf(existing);
+        const newPeak = SEVERITY_ORDER.indexOf(signal.severity) > SEVERITY_ORDER.indexOf(previous.severity);
+        const peak = newPeak ? { severity: signal.severity, at: new Date(ctx.now).toISOString() } : previous;
+        const details = JSON.stringify({ ...facts, peak_severity: peak.severity, peak_at: peak.at });
         store.drift.updateAlert(existing.alert_id, severity, signal.score, details, ctx.now);
         changes.updated.push({ ...existing, severity, score: signal.score, details, updated_at: ctx.now });
       } else {
+        const details = JSON.stringify({ ...facts, peak_severity: signal.severity, peak_at: new Date(ctx.now).toISOString() });
         const row = {
           alert_id: `drift-${randomBytes(4).toString("hex")}`,
           type: signal.type,
@@ -67,4 +70,10 @@ export function reconcileAlerts(
     }
   }
   return changes;
+}
+
+/** The worst severity the alert has had and when (alerts stored before peaks were kept: their own). */
+function peakOf(alert: AlertRow): { severity: Severity; at: string } {
+  const { peak_severity, peak_at } = JSON.parse(alert.details) as { peak_severity?: Severity; peak_at?: string };
+  return { severity: peak_severity ?? (alert.severity as Severity), at: peak_at ?? new Date(alert.opened_at).toISOString() };
 }

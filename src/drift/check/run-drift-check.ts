@@ -3,7 +3,9 @@ import type { Store } from "../../store/store.js";
 import { type AlertChanges, reconcileAlerts } from "../alerts/reconcile-alerts.js";
 import { type BaselineSpec, readWindowOrReference, resolveBaseline } from "./baseline-data.js";
 import { maxSeverity, type Severity } from "./severity.js";
+import { agreementAdvice, decisionAdvice, feedbackAdvice } from "./signal-advice.js";
 import { categoricalSignal, confidenceSignal, MIN_SAMPLE, type SignalResult } from "./signals.js";
+import { summariseSignals } from "./summarise-signals.js";
 import { readWindow } from "./window-data.js";
 
 export interface DriftCheckOptions {
@@ -28,6 +30,8 @@ export interface DriftCheckResult {
   overall_score: number | null;
   signals: SignalResult[];
   alerts: AlertChanges;
+  /** False for a past window (`--until` well before now): it reports, but alerts follow the present only. */
+  alerts_reconciled: boolean;
   explanation: string;
 }
 
@@ -47,25 +51,23 @@ export function runDriftCheck(store: Store, options: DriftCheckOptions): DriftCh
         units: [baseline.labelledTraces, current.labelledTraces],
         alpha: 0.001, // label occurrences within a trace are not independent: ask for stronger evidence
         describe: "Label mix",
-        advice: "Users are asking for different things: check the catalog covers them and retrain if the classifier struggles.",
+        advice: () => "Users are asking for different things: check the catalog covers them and retrain if the classifier struggles.",
       }),
       categoricalSignal("decisions", baseline.decisions, current.decisions, t, {
         units: [baseline.n, current.n],
         describe: "Decision mix",
-        advice:
-          "More fallbacks mean the LLM or the classifier is failing: check `moodfood trace list --decision default_fallback` and the LLM circuit.",
+        advice: decisionAdvice,
       }),
       categoricalSignal("agreement", baseline.agreement, current.agreement, t, {
         units: [sum(baseline.agreement), sum(current.agreement)],
         describe: "LLM/ML agreement",
-        advice: "The parser and the classifier disagree more often: retrain the classifier or review the LLM prompt.",
+        advice: agreementAdvice,
       }),
       categoricalSignal("feedback", baseline.feedback, current.feedback, t, {
         units: [sum(baseline.feedback), sum(current.feedback)],
         minimum: 30,
         describe: "Feedback sentiment",
-        advice:
-          "Users like the answers less: read the traces behind recent negative feedback (moodfood export jsonl writes user_feedback.jsonl).",
+        advice: feedbackAdvice,
       }),
     );
   }
@@ -84,14 +86,12 @@ export function runDriftCheck(store: Store, options: DriftCheckOptions): DriftCh
     overall_score: overall,
     signals,
     alerts: { opened: [], updated: [], resolved: [] },
+    alerts_reconciled: false,
     explanation: "",
   };
   result.explanation = !enough
     ? `Insufficient data: ${current.n} traces in the window and ${baseline.n} in the baseline for model ${options.modelVersion}; need ${MIN_SAMPLE} each.`
-    : signals
-        .filter((s) => s.severity !== "none" && s.severity !== "low")
-        .map((s) => s.explanation)
-        .join(" ") || "No drift: every signal is within its normal range.";
+    : summariseSignals(severity, signals);
   store.transaction(() => {
     store.drift.insertCheck({
       checked_at: options.now,
@@ -108,9 +108,15 @@ export function runDriftCheck(store: Store, options: DriftCheckOptions): DriftCh
       .filter((s) => s.score !== null)
       .map((s) => ({ labels: { type: s.type, model_version: options.modelVersion }, value: s.score as number }));
     store.meta.set(cachedGaugeKey("moodfood_drift_score"), { series }, options.now);
-    if (enough) result.alerts = reconcileAlerts(store, signals, { modelVersion: options.modelVersion, threshold: t, now: options.now });
+    if (enough && options.until >= options.now - PRESENT_SLACK_MS) {
+      result.alerts = reconcileAlerts(store, signals, { modelVersion: options.modelVersion, threshold: t, now: options.now });
+      result.alerts_reconciled = true;
+    }
   });
   return result;
 }
+
+// Checking last week must not resolve today's alert; a window ending within this of now is the present.
+const PRESENT_SLACK_MS = 5 * 60_000;
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((s, v) => s + v, 0);

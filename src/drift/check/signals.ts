@@ -1,5 +1,6 @@
 import { chiSquareHomogeneity, ksTwoSample, poolRareCategories, psi, wasserstein1 } from "../stats/index.js";
 import { categoricalPsi } from "./categorical-psi.js";
+import { explainFinding } from "./explain-finding.js";
 import { psiBias, type Severity, severityOf } from "./severity.js";
 
 export type SignalType = "confidence" | "labels" | "decisions" | "agreement" | "feedback";
@@ -12,6 +13,10 @@ export interface SignalResult {
   score: number | null;
   psi: number | null;
   test: { name: string; statistic: number; pvalue: number } | null;
+  /** The p-value below which the change counts as real; null when no test ran. */
+  alpha: number | null;
+  /** p < alpha: the change is real (it may still be too small to matter). */
+  significant: boolean | null;
   n_baseline: number;
   n_current: number;
   explanation: string;
@@ -23,7 +28,6 @@ export const ALPHA = 0.01;
 export const MIN_SAMPLE = 50;
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
-const fmtP = (p: number) => (p < 1e-6 ? "<1e-6" : p.toPrecision(2));
 
 function insufficient(type: SignalType, nb: number, nc: number, minimum = MIN_SAMPLE): SignalResult {
   return {
@@ -33,6 +37,8 @@ function insufficient(type: SignalType, nb: number, nc: number, minimum = MIN_SA
     score: null,
     psi: null,
     test: null,
+    alpha: null,
+    significant: null,
     n_baseline: nb,
     n_current: nc,
     explanation: `${type}: too few samples to compare (${nb} baseline, ${nc} current; need ${minimum} each).`,
@@ -46,13 +52,19 @@ export function confidenceSignal(baseline: Float64Array, current: Float64Array, 
   const ks = ksTwoSample(baseline, current);
   const raw = psi(baseline, current);
   const score = Math.max(0, raw - psiBias(10, baseline.length, current.length));
-  const severity = severityOf(score, threshold, ks.pvalue < ALPHA);
+  const significant = ks.pvalue < ALPHA;
+  const severity = severityOf(score, threshold, significant);
   const mb = median(baseline);
   const mc = median(current);
-  const explanation =
-    severity === "none"
-      ? `Confidence is stable (median ${mb.toFixed(2)} → ${mc.toFixed(2)}, PSI ${score.toFixed(3)}).`
-      : `Classifier confidence shifted: median ${mb.toFixed(2)} → ${mc.toFixed(2)} (PSI ${score.toFixed(3)}, KS p=${fmtP(ks.pvalue)}); the model is ${mc < mb ? "less" : "more"} sure of current queries — check the label mix and consider retraining on recent feedback.`;
+  const explanation = explainFinding({
+    severity,
+    significant,
+    threshold,
+    subject: "Classifier confidence",
+    change: `median ${mb.toFixed(2)} → ${mc.toFixed(2)}`,
+    evidence: { score, test: "KS", pvalue: ks.pvalue, alpha: ALPHA },
+    advice: `The model is ${mc < mb ? "less" : "more"} sure of current queries: check the label mix and consider retraining on recent feedback.`,
+  });
   return {
     type: "confidence",
     status: "ok",
@@ -60,6 +72,8 @@ export function confidenceSignal(baseline: Float64Array, current: Float64Array, 
     score,
     psi: raw,
     test: { name: `ks_2samp (${ks.method})`, statistic: ks.statistic, pvalue: ks.pvalue },
+    alpha: ALPHA,
+    significant,
     n_baseline: baseline.length,
     n_current: current.length,
     explanation,
@@ -77,7 +91,14 @@ export function categoricalSignal(
   baseline: Record<string, number>,
   current: Record<string, number>,
   threshold: number,
-  options: { minimum?: number; alpha?: number; units: number[]; describe: string; advice: string },
+  options: {
+    minimum?: number;
+    alpha?: number;
+    units: number[];
+    describe: string;
+    /** What to do, given each category's share before and after (so the advice follows the direction). */
+    advice: (before: Shares, after: Shares) => string;
+  },
 ): SignalResult {
   const [nb, nc] = options.units as [number, number];
   const minimum = options.minimum ?? MIN_SAMPLE;
@@ -86,7 +107,9 @@ export function categoricalSignal(
   const pooled = poolRareCategories(baseline, current);
   const raw = pooled.labels.length < 2 ? 0 : categoricalPsi(pooled.countsA, pooled.countsB);
   const score = Math.max(0, raw - psiBias(Math.max(2, test.labels.length), nb, nc));
-  let severity = severityOf(score, threshold, test.pvalue < (options.alpha ?? ALPHA));
+  const alpha = options.alpha ?? ALPHA;
+  const significant = test.pvalue < alpha;
+  let severity = severityOf(score, threshold, significant);
   const totalB = sum(Object.values(baseline));
   const totalC = sum(Object.values(current));
   const novel = Object.entries(current)
@@ -98,10 +121,15 @@ export function categoricalSignal(
     .sort((x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before))
     .slice(0, 3);
   const moved = movers.map((m) => `${m.k} ${pct(m.before)} → ${pct(m.after)}`).join(", ");
-  const explanation =
-    severity === "none"
-      ? `${options.describe} is stable (PSI ${score.toFixed(3)}).`
-      : `${options.describe} changed: ${moved}${novel.length ? `; never seen before: ${novel.join(", ")}` : ""} (PSI ${score.toFixed(3)}, χ² p=${fmtP(test.pvalue)}). ${options.advice}`;
+  const explanation = explainFinding({
+    severity,
+    significant,
+    threshold,
+    subject: options.describe,
+    change: `${moved}${novel.length ? `; never seen before: ${novel.join(", ")}` : ""}`,
+    evidence: { score, test: "χ²", pvalue: test.pvalue, alpha },
+    advice: options.advice(shares(baseline, totalB), shares(current, totalC)),
+  });
   return {
     type,
     status: "ok",
@@ -109,6 +137,8 @@ export function categoricalSignal(
     score,
     psi: raw,
     test: { name: `chi-square homogeneity (dof ${test.dof})`, statistic: test.statistic, pvalue: test.pvalue },
+    alpha,
+    significant,
     n_baseline: nb,
     n_current: nc,
     explanation,
@@ -121,6 +151,11 @@ export function categoricalSignal(
 }
 
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
+
+/** Each category's share of the total (0..1); a missing category reads as 0. */
+export type Shares = Record<string, number>;
+const shares = (counts: Record<string, number>, total: number): Shares =>
+  Object.fromEntries(Object.entries(counts).map(([k, c]) => [k, total === 0 ? 0 : c / total]));
 
 function median(sorted: Float64Array): number {
   const copy = Float64Array.from(sorted).sort();

@@ -1,4 +1,4 @@
-import { UsageError } from "../../errors.js";
+import { UsageError, UserError } from "../../errors.js";
 import type { Store } from "../../store/store.js";
 
 export type BaselineSpec = { kind: "previous" } | { kind: "model" } | { kind: "range"; from: number; to: number };
@@ -22,8 +22,41 @@ export function parseRange(text: string): { from: number; to: number } {
   return { from, to };
 }
 
-export function pinBaseline(store: Store, range: { from: number; to: number }, now: number): void {
-  store.transaction(() => store.meta.set(PINNED_KEY, range, now));
+export interface PinnedBaseline {
+  from: number;
+  to: number;
+  /** When it was pinned. */
+  pinnedAt: number;
+}
+
+/**
+ * Pins FROM..TO as the baseline of later checks; refuses a window holding fewer than `minimum`
+ * traces of the model, which could never give a check enough data to compare against.
+ */
+export function pinBaseline(
+  store: Store,
+  range: { from: number; to: number },
+  ctx: { now: number; modelVersion: string; minimum: number },
+): number {
+  const n = store.drift.countSamples(range.from, range.to, ctx.modelVersion);
+  if (n < ctx.minimum) {
+    throw new UserError(
+      "baseline_too_small",
+      `That window holds ${n} traces of model ${ctx.modelVersion}; a baseline needs at least ${ctx.minimum}. Pick a longer or busier range (see moodfood trace list --since ...).`,
+    );
+  }
+  store.transaction(() => store.meta.set(PINNED_KEY, range, ctx.now));
+  return n;
+}
+
+export function readPinnedBaseline(store: Store): PinnedBaseline | null {
+  const row = store.meta.get<{ from: number; to: number }>(PINNED_KEY);
+  return row ? { from: row.value.from, to: row.value.to, pinnedAt: row.updatedAt } : null;
+}
+
+/** Unpins the baseline (checks go back to `previous`); false when none was pinned. */
+export function clearPinnedBaseline(store: Store): boolean {
+  return store.transaction(() => store.meta.delete(PINNED_KEY));
 }
 
 /** Default: the pinned reference window if one is set, else the window just before the current one. */
