@@ -1,3 +1,4 @@
+import { boundedEditDistance } from "./text/fuzzy.js";
 import type { Allergen, Diet } from "./types.js";
 
 /** Groups whose joint exclusion ("no meat, dairy or eggs") means vegan. */
@@ -99,29 +100,8 @@ export function canonicalWord(word: string): string {
     // Typos rarely hit both of the first two letters; skipping those keeps fuzzy matching cheap.
     if (word[0] !== target[0] && word[1] !== target[1]) continue;
     const limit = word.length >= 9 && target.length >= 9 ? 2 : 1;
-    const close = (w: string) => Math.abs(target.length - w.length) <= limit && editDistance(w, target, limit) <= limit;
+    const close = (w: string) => boundedEditDistance(w, target, limit) <= limit;
     if (close(word) || (word.endsWith("s") && close(word.slice(0, -1)))) return TYPOS[target] ?? target;
   }
   return word;
-}
-
-/** Optimal-string-alignment distance (adjacent swaps count once), giving up above `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (prev2[j - 2] ?? 0) + 1);
-      row.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > limit) return limit + 1;
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length] ?? limit + 1;
 }

@@ -1,8 +1,8 @@
 // Which taxonomy labels the user rules out: "nothing spicy", "skipping dessert", "anything but sweet".
 import { type Lexicon, sharedLexicon } from "./providers/local/lexicon.js";
 import { analyseText, type Match } from "./providers/local/match.js";
-import type { Token } from "./providers/local/tokenize.js";
-import { phrases, words } from "./providers/local/word-list.js";
+import type { Token } from "./text/tokenize.js";
+import { phrases, words } from "./text/word-list.js";
 
 /** Phrases that rule out what follows them (apostrophes already dropped: "don't" -> "dont"). */
 const PREFIX_CUES = phrases(`

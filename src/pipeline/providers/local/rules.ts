@@ -1,6 +1,7 @@
 // Readings a phrase list cannot express: clock times, temperatures, minutes, head counts, animal products.
+
+import type { Token } from "../../text/tokenize.js";
 import type { LabelWeight } from "./lexicon.js";
-import type { Token } from "./tokenize.js";
 
 export interface RuleHit extends LabelWeight {
   start: number;
