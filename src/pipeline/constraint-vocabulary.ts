@@ -59,15 +59,6 @@ const TYPOS: Readonly<Record<string, string>> = Object.fromEntries(
     "allergy: allergies allergen allergens",
     "intolerance: intolerances",
     "cheese: cheeses",
-    "i'm: im",
-    "don't: dont",
-    "can't: cant",
-    "won't: wont",
-    "doesn't: doesnt",
-    "isn't: isnt",
-    "aren't: arent",
-    "shouldn't: shouldnt",
-    "didn't: didnt",
   ].flatMap((line) => {
     const [canonical = "", variants = ""] = line.split(": ");
     return variants.split(" ").map((variant) => [variant, canonical]);

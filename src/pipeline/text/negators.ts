@@ -6,8 +6,11 @@ import { phrases, words } from "./word-list.js";
 const PLAIN = words("no nothing never without except");
 /** Deny a state more than they rule a food out: "not vegan", "isn't spicy". */
 const DENIALS = words("not none nor isnt arent wasnt werent");
-/** Negated auxiliaries: they negate the verb after them ("can't have nuts"), never a thing on their own ("can't wait for dessert"). */
-const AUXILIARIES = words("dont doesnt didnt cant cannot wont shouldnt mustnt");
+// Negated auxiliaries negate the verb after them ("can't have nuts"), never a thing on their own ("can't wait for dessert").
+/** "do" denies a fact: "I don't have celiac", "she doesn't eat meat". */
+const DO_NOTS = words("dont doesnt didnt");
+/** A modal states an inability or a rule: "can't have nuts", "won't eat meat" (but "won't wreck my celiac kid"). */
+const MODAL_NOTS = words("cant cannot wont shouldnt mustnt");
 /** Keep a food away: "avoid gluten", "zero sugar". */
 const AVOIDANCE = words("avoid avoids avoiding zero");
 /** Dislike or cut back, a matter of taste: "hate coriander", "skip dessert", "less salt". */
@@ -16,11 +19,11 @@ const DISTASTE = words("skip skipping skipped hate dislike quit quitting less");
 const LAPSED = words("ex former formerly used stopped quit");
 
 /** Every single word that negates. */
-export const NEGATORS: ReadonlySet<string> = new Set([...PLAIN, ...DENIALS, ...AUXILIARIES, ...AVOIDANCE, ...DISTASTE]);
+export const NEGATORS: ReadonlySet<string> = new Set([...PLAIN, ...DENIALS, ...DO_NOTS, ...MODAL_NOTS, ...AVOIDANCE, ...DISTASTE]);
 /** Words that rule a food out as a hard constraint ("no meat", "can't have eggs", "avoid gluten"). */
-export const FOOD_EXCLUDERS: ReadonlySet<string> = new Set([...PLAIN, ...AUXILIARIES, ...AVOIDANCE]);
+export const FOOD_EXCLUDERS: ReadonlySet<string> = new Set([...PLAIN, ...DO_NOTS, ...MODAL_NOTS, ...AVOIDANCE]);
 /** Words that cancel a diet or allergy stated right after them ("I'm not vegan", "ex-vegan", "no peanut allergy"). */
-export const STATE_CANCELLERS: ReadonlySet<string> = new Set([...PLAIN, ...DENIALS, ...AUXILIARIES, ...LAPSED]);
+export const STATE_CANCELLERS: ReadonlySet<string> = new Set([...PLAIN, ...DENIALS, ...DO_NOTS, ...LAPSED]);
 
 /** Phrases that rule out the labels after them (negation scopes): the single negators but the auxiliaries, and longer cues. */
 export const PREFIX_CUES: readonly string[][] = [
