@@ -1,3 +1,5 @@
+import { CompiledLexicon } from "./providers/local/compiled-lexicon.js";
+import type { Lexicon } from "./providers/local/lexicon.js";
 import { boundedEditDistance } from "./text/fuzzy.js";
 import type { Allergen, Diet } from "./types.js";
 
@@ -35,6 +37,18 @@ export const FOOD_ITEMS: Readonly<Record<string, ItemEffect>> = {
   ...each("soy, soya, soybean, tofu", { allergens: ["soy"] }),
   ...each("sesame, tahini", { allergens: ["sesame"] }),
 };
+
+let foods: Lexicon | undefined;
+
+/** The foods as a trigger lexicon (one label per food, named by its key), read by the parser's matcher. */
+export function foodLexicon(): Lexicon {
+  foods ??= new CompiledLexicon({
+    version: 1,
+    categories: { food: "foods a person can rule out" },
+    labels: Object.keys(FOOD_ITEMS).map((name) => ({ name, category: "food", description: name, triggers: [name] })),
+  });
+  return foods;
+}
 
 /** Words that state a diet on their own ("I'm vegan"). */
 export const DIET_WORDS: Readonly<Record<string, Diet>> = {

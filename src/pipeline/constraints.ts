@@ -1,7 +1,16 @@
-import { ALLERGY_NOUNS, canonicalWord, DIET_WORDS, FOOD_ITEMS, type FoodGroup, type ItemEffect } from "./constraint-vocabulary.js";
+import {
+  ALLERGY_NOUNS,
+  canonicalWord,
+  DIET_WORDS,
+  FOOD_ITEMS,
+  type FoodGroup,
+  foodLexicon,
+  type ItemEffect,
+} from "./constraint-vocabulary.js";
 import { sharedLexicon } from "./providers/local/lexicon.js";
-import { analyseText } from "./providers/local/match.js";
+import { analyseText, findMatches } from "./providers/local/match.js";
 import { FOOD_EXCLUDERS, STATE_CANCELLERS } from "./text/negators.js";
+import type { Token } from "./text/tokenize.js";
 import { ALLERGENS, type Allergen, DIETS, type Diet } from "./types.js";
 
 export interface Constraints {
@@ -21,7 +30,7 @@ const FILLERS = words(
 
 /** Diets and allergies stated in free text: "I'm vegan", "celiac", "allergic to shellfish", "no meat or dairy". */
 export function extractConstraints(text: string): Constraints {
-  const tokens = constraintWords(text);
+  const { words: tokens, items } = readConstraintText(text);
   const diets = new Set<Diet>();
   const allergens = new Set<Allergen>();
   const groups = new Set<FoodGroup>();
@@ -42,13 +51,13 @@ export function extractConstraints(text: string): Constraints {
 
     const listStart = exclusionListStart(tokens, i);
     if (listStart !== null) {
-      const { effects, end } = readFoodList(tokens, listStart);
+      const { effects, end } = readFoodList(tokens, items, listStart);
       const deniesAllergy = ALLERGY_NOUNS.has(tokens[end] ?? "") && word !== "allergic" && word !== "allergy" && word !== "intolerant";
       const negated = !FOOD_EXCLUDERS.has(word) && !MODALS.has(word) && negatedBefore(tokens, i);
       if (!deniesAllergy && !negated) for (const effect of effects) apply(effect);
     }
 
-    const item = i >= insideItem ? readItem(tokens, i) : null;
+    const item = i >= insideItem ? (items.get(i) ?? null) : null;
     if (item) {
       insideItem = i + item.length;
       const next = tokens[i + item.length] ?? "";
@@ -84,14 +93,27 @@ export function parseDietList(list: string): Diet[] {
   return diets;
 }
 
-/** The shared tokens of the text (the parser's, read once per query) as canonical words; punctuation as "," or ".". */
-function constraintWords(text: string): string[] {
-  const words: string[] = [];
+interface Item {
+  effect: ItemEffect;
+  length: number;
+}
+
+/**
+ * The shared tokens of the text (the parser's, tokenised once per query) as canonical words, punctuation as "," or
+ * ".", and the foods in them found by the parser's matcher in the food lexicon, by the token they start at.
+ */
+function readConstraintText(text: string): { words: string[]; items: Map<number, Item> } {
+  const tokens: Token[] = [];
   for (const token of analyseText(text, sharedLexicon()).tokens) {
-    if (token.kind === "word") words.push(canonicalWord(token.norm));
-    else if (token.kind === "punct") words.push(/^,+$/.test(token.norm) ? "," : ".");
+    if (token.kind === "word") tokens.push({ ...token, norm: canonicalWord(token.norm) });
+    else if (token.kind === "punct") tokens.push({ ...token, norm: /^,+$/.test(token.norm) ? "," : "." });
   }
-  return words;
+  const items = new Map<number, Item>();
+  for (const match of findMatches(tokens, foodLexicon())) {
+    const effect = FOOD_ITEMS[match.pattern.labels[0]?.label ?? ""];
+    if (effect) items.set(match.start, { effect, length: match.end - match.start });
+  }
+  return { words: tokens.map((token) => token.norm), items };
 }
 
 function statedDiet(tokens: readonly string[], i: number): Diet | null {
@@ -156,11 +178,11 @@ function keptAway(tokens: readonly string[], start: number, length: number): boo
   return before.includes("keep") && after.includes("away");
 }
 
-function readFoodList(tokens: readonly string[], start: number): { effects: ItemEffect[]; end: number } {
+function readFoodList(tokens: readonly string[], items: ReadonlyMap<number, Item>, start: number): { effects: ItemEffect[]; end: number } {
   const effects: ItemEffect[] = [];
   let pos = start;
   while (pos < tokens.length) {
-    const item = readItem(tokens, pos);
+    const item = items.get(pos);
     if (item) {
       effects.push(item.effect);
       pos += item.length;
@@ -168,11 +190,4 @@ function readFoodList(tokens: readonly string[], start: number): { effects: Item
     else break;
   }
   return { effects, end: pos };
-}
-
-function readItem(tokens: readonly string[], i: number): { effect: ItemEffect; length: number } | null {
-  const pair = FOOD_ITEMS[`${tokens[i]} ${tokens[i + 1]}`];
-  if (pair) return { effect: pair, length: 2 };
-  const single = FOOD_ITEMS[tokens[i] ?? ""];
-  return single ? { effect: single, length: 1 } : null;
 }
