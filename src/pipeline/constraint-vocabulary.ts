@@ -1,3 +1,6 @@
+import { CompiledLexicon } from "./providers/local/compiled-lexicon.js";
+import type { Lexicon } from "./providers/local/lexicon.js";
+import { boundedEditDistance } from "./text/fuzzy.js";
 import type { Allergen, Diet } from "./types.js";
 
 /** Groups whose joint exclusion ("no meat, dairy or eggs") means vegan. */
@@ -35,6 +38,18 @@ export const FOOD_ITEMS: Readonly<Record<string, ItemEffect>> = {
   ...each("sesame, tahini", { allergens: ["sesame"] }),
 };
 
+let foods: Lexicon | undefined;
+
+/** The foods as a trigger lexicon (one label per food, named by its key), read by the parser's matcher. */
+export function foodLexicon(): Lexicon {
+  foods ??= new CompiledLexicon({
+    version: 1,
+    categories: { food: "foods a person can rule out" },
+    labels: Object.keys(FOOD_ITEMS).map((name) => ({ name, category: "food", description: name, triggers: [name] })),
+  });
+  return foods;
+}
+
 /** Words that state a diet on their own ("I'm vegan"). */
 export const DIET_WORDS: Readonly<Record<string, Diet>> = {
   vegan: "vegan",
@@ -58,15 +73,6 @@ const TYPOS: Readonly<Record<string, string>> = Object.fromEntries(
     "allergy: allergies allergen allergens",
     "intolerance: intolerances",
     "cheese: cheeses",
-    "i'm: im",
-    "don't: dont",
-    "can't: cant",
-    "won't: wont",
-    "doesn't: doesnt",
-    "isn't: isnt",
-    "aren't: arent",
-    "shouldn't: shouldnt",
-    "didn't: didnt",
   ].flatMap((line) => {
     const [canonical = "", variants = ""] = line.split(": ");
     return variants.split(" ").map((variant) => [variant, canonical]);
@@ -99,29 +105,8 @@ export function canonicalWord(word: string): string {
     // Typos rarely hit both of the first two letters; skipping those keeps fuzzy matching cheap.
     if (word[0] !== target[0] && word[1] !== target[1]) continue;
     const limit = word.length >= 9 && target.length >= 9 ? 2 : 1;
-    const close = (w: string) => Math.abs(target.length - w.length) <= limit && editDistance(w, target, limit) <= limit;
+    const close = (w: string) => boundedEditDistance(w, target, limit) <= limit;
     if (close(word) || (word.endsWith("s") && close(word.slice(0, -1)))) return TYPOS[target] ?? target;
   }
   return word;
-}
-
-/** Optimal-string-alignment distance (adjacent swaps count once), giving up above `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (prev2[j - 2] ?? 0) + 1);
-      row.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > limit) return limit + 1;
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length] ?? limit + 1;
 }

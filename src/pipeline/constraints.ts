@@ -1,4 +1,16 @@
-import { ALLERGY_NOUNS, canonicalWord, DIET_WORDS, FOOD_ITEMS, type FoodGroup, type ItemEffect } from "./constraint-vocabulary.js";
+import {
+  ALLERGY_NOUNS,
+  canonicalWord,
+  DIET_WORDS,
+  FOOD_ITEMS,
+  type FoodGroup,
+  foodLexicon,
+  type ItemEffect,
+} from "./constraint-vocabulary.js";
+import { sharedLexicon } from "./providers/local/lexicon.js";
+import { analyseText, findMatches } from "./providers/local/match.js";
+import { FOOD_EXCLUDERS, STATE_CANCELLERS } from "./text/negators.js";
+import type { Token } from "./text/tokenize.js";
 import { ALLERGENS, type Allergen, DIETS, type Diet } from "./types.js";
 
 export interface Constraints {
@@ -8,21 +20,17 @@ export interface Constraints {
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(" "));
 
-/** Words that cancel a diet or allergy stated right after them ("I'm not vegan", "no peanut allergy"). */
-const NEGATORS = words("not no never isn't aren't wasn't weren't don't doesn't didn't ex former formerly used stopped quit");
-/** Where a clause ends; negation does not reach across these. */
-const CLAUSE_BREAKS = words(". , ; : ! ? ( ) but though although because so and yet");
-/** Words that rule out the foods listed after them ("no", "can't have", "without"). */
-const EXCLUDERS = words("no nothing without except avoid avoiding avoids zero can't cannot don't won't doesn't shouldn't mustn't never");
+/** Where a clause ends; negation does not reach across these (punctuation reads as "." or ","). */
+const CLAUSE_BREAKS = words(". , but though although because so and yet");
 const MODALS = words("can do does will should must");
 /** Words that may sit between an excluder and the foods, or between foods in a list. */
 const FILLERS = words(
-  "any anything a an the more with containing made kind sort of eat have do handle tolerate digest consume touch stand drink or and nor , & / also even real regular",
+  "any anything a an the more with containing made kind sort of eat have do handle tolerate digest consume touch stand drink or and nor , also even real regular",
 );
 
 /** Diets and allergies stated in free text: "I'm vegan", "celiac", "allergic to shellfish", "no meat or dairy". */
 export function extractConstraints(text: string): Constraints {
-  const tokens = tokenize(text);
+  const { words: tokens, items } = readConstraintText(text);
   const diets = new Set<Diet>();
   const allergens = new Set<Allergen>();
   const groups = new Set<FoodGroup>();
@@ -43,13 +51,13 @@ export function extractConstraints(text: string): Constraints {
 
     const listStart = exclusionListStart(tokens, i);
     if (listStart !== null) {
-      const { effects, end } = readFoodList(tokens, listStart);
+      const { effects, end } = readFoodList(tokens, items, listStart);
       const deniesAllergy = ALLERGY_NOUNS.has(tokens[end] ?? "") && word !== "allergic" && word !== "allergy" && word !== "intolerant";
-      const negated = !EXCLUDERS.has(word) && !MODALS.has(word) && negatedBefore(tokens, i);
+      const negated = !FOOD_EXCLUDERS.has(word) && !MODALS.has(word) && negatedBefore(tokens, i);
       if (!deniesAllergy && !negated) for (const effect of effects) apply(effect);
     }
 
-    const item = i >= insideItem ? readItem(tokens, i) : null;
+    const item = i >= insideItem ? (items.get(i) ?? null) : null;
     if (item) {
       insideItem = i + item.length;
       const next = tokens[i + item.length] ?? "";
@@ -85,13 +93,27 @@ export function parseDietList(list: string): Diet[] {
   return diets;
 }
 
-function tokenize(text: string): string[] {
-  const words =
-    text
-      .toLowerCase()
-      .replace(/[’‘`]/g, "'")
-      .match(/[a-z]+(?:'[a-z]+)?|[.,;:!?()&/]/g) ?? [];
-  return words.map(canonicalWord);
+interface Item {
+  effect: ItemEffect;
+  length: number;
+}
+
+/**
+ * The shared tokens of the text (the parser's, tokenised once per query) as canonical words, punctuation as "," or
+ * ".", and the foods in them found by the parser's matcher in the food lexicon, by the token they start at.
+ */
+function readConstraintText(text: string): { words: string[]; items: Map<number, Item> } {
+  const tokens: Token[] = [];
+  for (const token of analyseText(text, sharedLexicon()).tokens) {
+    if (token.kind === "word") tokens.push({ ...token, norm: canonicalWord(token.norm) });
+    else if (token.kind === "punct") tokens.push({ ...token, norm: /^,+$/.test(token.norm) ? "," : "." });
+  }
+  const items = new Map<number, Item>();
+  for (const match of findMatches(tokens, foodLexicon())) {
+    const effect = FOOD_ITEMS[match.pattern.labels[0]?.label ?? ""];
+    if (effect) items.set(match.start, { effect, length: match.end - match.start });
+  }
+  return { words: tokens.map((token) => token.norm), items };
 }
 
 function statedDiet(tokens: readonly string[], i: number): Diet | null {
@@ -104,7 +126,7 @@ function statedDiet(tokens: readonly string[], i: number): Diet | null {
     const before = tokens[i - 1] ?? "";
     const after = tokens[i + 1] ?? "";
     if (
-      ["i'm", "am", "are", "we're", "is", "strictly"].includes(before) ||
+      ["im", "am", "are", "were", "is", "strictly"].includes(before) ||
       ["here", "diet", "only", "friendly", "."].includes(after) ||
       after === ""
     ) {
@@ -118,7 +140,7 @@ function negatedBefore(tokens: readonly string[], i: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
     const word = tokens[j] ?? "";
     if (CLAUSE_BREAKS.has(word)) return false;
-    if (NEGATORS.has(word)) return true;
+    if (STATE_CANCELLERS.has(word)) return true;
   }
   return false;
 }
@@ -127,7 +149,7 @@ function negatedBefore(tokens: readonly string[], i: number): boolean {
 function exclusionListStart(tokens: readonly string[], i: number): number | null {
   const word = tokens[i] ?? "";
   const next = tokens[i + 1];
-  if (EXCLUDERS.has(word)) return i + 1;
+  if (FOOD_EXCLUDERS.has(word)) return i + 1;
   if (MODALS.has(word) && next === "not") return i + 2;
   if ((word === "allergic" || word === "allergy" || word === "intolerant" || word === "sensitive") && next === "to") return i + 2;
   // "reacts to dairy", "react badly to nuts", "EpiPen for cashews": intolerances and allergies said plainly.
@@ -146,7 +168,7 @@ const HURTS = words("me my bloated sick ill gassy");
 function hurtsAfter(tokens: readonly string[], at: number): boolean {
   const verb = tokens[at] ?? "";
   if (HURT_VERBS.has(verb)) return HURTS.has(tokens[at + 1] ?? "");
-  return (verb === "doesn't" || verb === "don't") && tokens[at + 1] === "agree";
+  return (verb === "doesnt" || verb === "dont") && tokens[at + 1] === "agree";
 }
 
 /** "keep nuts far away", "keep the dairy away from me". */
@@ -156,11 +178,11 @@ function keptAway(tokens: readonly string[], start: number, length: number): boo
   return before.includes("keep") && after.includes("away");
 }
 
-function readFoodList(tokens: readonly string[], start: number): { effects: ItemEffect[]; end: number } {
+function readFoodList(tokens: readonly string[], items: ReadonlyMap<number, Item>, start: number): { effects: ItemEffect[]; end: number } {
   const effects: ItemEffect[] = [];
   let pos = start;
   while (pos < tokens.length) {
-    const item = readItem(tokens, pos);
+    const item = items.get(pos);
     if (item) {
       effects.push(item.effect);
       pos += item.length;
@@ -168,11 +190,4 @@ function readFoodList(tokens: readonly string[], start: number): { effects: Item
     else break;
   }
   return { effects, end: pos };
-}
-
-function readItem(tokens: readonly string[], i: number): { effect: ItemEffect; length: number } | null {
-  const pair = FOOD_ITEMS[`${tokens[i]} ${tokens[i + 1]}`];
-  if (pair) return { effect: pair, length: 2 };
-  const single = FOOD_ITEMS[tokens[i] ?? ""];
-  return single ? { effect: single, length: 1 } : null;
 }

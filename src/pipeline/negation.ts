@@ -1,34 +1,9 @@
 // Which taxonomy labels the user rules out: "nothing spicy", "skipping dessert", "anything but sweet".
 import { type Lexicon, sharedLexicon } from "./providers/local/lexicon.js";
 import { analyseText, type Match } from "./providers/local/match.js";
-import type { Token } from "./providers/local/tokenize.js";
-import { phrases, words } from "./providers/local/word-list.js";
-
-/** Phrases that rule out what follows them (apostrophes already dropped: "don't" -> "dont"). */
-const PREFIX_CUES = phrases(`
-  no | not | nothing | none | never | without | nor | neither | no more | not too | nothing too | not in the mood for
-  | not in the mood | not feeling | not craving | not a fan of | no need for | dont want | do not want | dont feel
-  like | dont need | didnt want | dont like | dont crave | anything but | anything except | everything but | except |
-  except for | other than | skip | skipping | skipped | avoid | avoiding | hold the | cut out | cutting out | cutting
-  back on | lay off | give up | giving up | gave up | pass on | can do without | cant do | cant have | cant handle |
-  cant stand | cant eat | cant stomach | cant take | hate | dislike | instead of | rather than | not into | steer
-  clear of | im off | staying off | quit | quitting | no longer eating | not eating | stay away from | keep away from
-  | less | free of | could do without | sick of | tired of | bored of | fed up with | done with | not another | cant
-  do another | dont give me | not hungry for | without any | hold off on | im over | i am over | dont even think about
-  | dont even mention | dont talk to me about | isnt | arent | wasnt | no to | zero | minus the | dont do | go easy on
-`);
-/** Cues that are also mood triggers ("sick of" is emotion_bored): they rule out the food after them all the same. */
-const CUES_INSIDE_TRIGGERS = new Set(
-  phrases(`
-    sick of | tired of | bored of | fed up with | done with | not another | cant do another
-  `).map((cue) => cue.join(" ")),
-);
-
-/** Phrases that rule out what came just before them: "dessert is off the table". */
-const SUFFIX_CUES = phrases(`
-  off the table | no thanks | is a no | not today | not for me | is out | are out | not an option | off limits | can
-  wait | is a no go | please no | nah | nope | no way | hard no | is a hard no | ill pass | not happening
-`);
+import { CUES_INSIDE_TRIGGERS, PREFIX_CUES, SUFFIX_CUES, TASTE_CUES } from "./text/negators.js";
+import type { Token } from "./text/tokenize.js";
+import { words } from "./text/word-list.js";
 
 /** Words that end a negation's reach: a new clause or a contrast. */
 const SCOPE_BREAKERS = new Set(
@@ -40,17 +15,6 @@ const SCOPE_BREAKERS = new Set(
 /** Words that continue a list under one negation ("no sweets or desserts") when a trigger follows. */
 const LIST_JOINERS = new Set([",", "and", "or", "nor", "&"]);
 const MAX_SCOPE = 4;
-/** Cues of taste ("hate", "avoid") rule out foods and needs, never a mood or the weather ("hate being cold"). */
-const TASTE_CUES = new Set(
-  phrases(`
-    zero | minus the | dont do | go easy on |
-    im over | i am over | dont even think about | less | could do without | without any | free of | not craving | dont
-    give me | not hungry for | hold off on | no longer eating | not eating | stay away from | keep away from | staying
-    off | sick of | tired of | bored of | fed up with | done with | not another | cant do another | quit | quitting | im
-    off | hate | dislike | avoid | avoiding | skip | skipping | skipped | cant stand | not a fan of | dont like | not
-    into | steer clear of | give up | giving up | gave up | cut out | cutting out | cutting back on | lay off
-  `).map((cue) => cue.join(" ")),
-);
 const TASTE_CATEGORIES = new Set(["sensory", "meal", "cuisine", "goal", "diet"]);
 
 export interface NegationScope {
@@ -69,7 +33,7 @@ interface Cue {
 }
 
 /** Cues grouped by their first word, so each token checks only the few cues that could start there. */
-function indexCues(cues: string[][]): Map<string, Cue[]> {
+function indexCues(cues: readonly string[][]): Map<string, Cue[]> {
   const index = new Map<string, Cue[]>();
   for (const words of cues) {
     const cue = { words, insideTriggers: CUES_INSIDE_TRIGGERS.has(words.join(" ")) };

@@ -28,6 +28,8 @@ describe("extractConstraints: diets", () => {
     ["peanut allergy, something crunchy", ["nut_free"]],
     ["EpiPen for cashews", ["nut_free"]],
     ["keep the nuts far away from my plate", ["nut_free"]],
+    // A modal negation governs its verb, not the diet after it.
+    ["need a birthday cake that won't wreck my celiac kid", ["gluten_free"]],
   ])("%j -> %j", (text, diets) => {
     expect(extractConstraints(text).diets).toEqual(diets);
   });
@@ -44,6 +46,10 @@ describe("extractConstraints: allergies", () => {
     ["no seafood for me", ["fish", "shellfish"]],
     ["egg allergy", ["egg"]],
     ["can't eat anything containing sesame", ["sesame"]],
+    // The longer food wins, as the longer trigger does in the mood lexicon: pine nuts are tree nuts only.
+    ["no pine nuts in the pesto", ["tree_nut"]],
+    ["jalapeño poppers without cheese or shrimp", ["shellfish"]],
+    ["I won't touch shrimp", ["shellfish"]],
   ])("%j -> %j", (text, allergens) => {
     expect(extractConstraints(text).allergens).toEqual(allergens);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/pipeline/classifier/logistic.js";
-import { ASCII_TOKEN_SOURCE, nextAsciiMatch } from "../../src/pipeline/providers/local/ascii-scan.js";
+import { ASCII_TOKEN_SOURCE, nextAsciiMatch } from "../../src/pipeline/text/ascii-scan.js";
 
 function byRegex(text: string): string[] {
   const re = new RegExp(ASCII_TOKEN_SOURCE, "g");

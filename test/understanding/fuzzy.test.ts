@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { correctSpelling, isNotTypo } from "../../src/pipeline/providers/local/fuzzy.js";
-import { listHas } from "../../src/pipeline/providers/local/word-list.js";
+import { correctSpelling, isNotTypo } from "../../src/pipeline/text/fuzzy.js";
+import { listHas } from "../../src/pipeline/text/word-list.js";
 
 describe("spelling tolerance", () => {
   it("never corrects the common words one edit from a lexicon word", () => {

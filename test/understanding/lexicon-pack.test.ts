@@ -11,8 +11,8 @@ import { packLexicon } from "../../src/pipeline/providers/local/pack-lexicon.js"
 import { PackedLexicon } from "../../src/pipeline/providers/local/packed-lexicon.js";
 import { labelEvidence } from "../../src/pipeline/providers/local/semantic-parse.js";
 import { LEXICON_PACK_FILE, loadShippedLexicon } from "../../src/pipeline/providers/local/shipped-lexicon.js";
-import { tokenize } from "../../src/pipeline/providers/local/tokenize.js";
 import { parseTaxonomy } from "../../src/pipeline/taxonomy.js";
+import { tokenize } from "../../src/pipeline/text/tokenize.js";
 
 const taxonomyText = readFileSync(packagePath("fixtures", "taxonomy.json"), "utf8");
 const packText = readFileSync(packagePath("fixtures", LEXICON_PACK_FILE), "utf8");

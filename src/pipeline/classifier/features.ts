@@ -1,5 +1,6 @@
 // Hashed word uni/bi-grams and character n-grams: a bounded vocabulary that tolerates typos and slang.
 import { FNV_OFFSET, fnvStep, hash32, murmurFinalise } from "../../hashing.js";
+import { type FeatureText, plainFeatureText } from "./feature-text.js";
 
 export interface FeatureConfig {
   /** Hash space is 2^hashBits buckets. */
@@ -10,7 +11,7 @@ export interface FeatureConfig {
   /** Weight of the (L2-normalised) word and character feature groups in the final vector. */
   wordWeight: number;
   charWeight: number;
-  /** Words after "no", "not", "without"... get their own features ("!spicy"), so negation is learnable. */
+  /** Words a negation governs ("nothing spicy") get their own features ("!spicy"), so negation is learnable. */
   markNegation: boolean;
   /**
    * Weight of the lexicon group: which taxonomy labels the trigger lexicon finds (and rules out) in the
@@ -29,73 +30,17 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   lexiconWeight: 3,
 };
 
-/** Lexicon evidence for a text: label -> strength (positive) and labels ruled out. */
+/** Lexicon evidence for a text: label -> strength (positive), labels ruled out, and the text as the parser read it. */
 export interface LexiconSignal {
   strengths: ReadonlyMap<string, number>;
   negated: readonly string[];
+  text: FeatureText;
 }
 
 /** A sparse feature vector, buckets ascending and unique. */
 export interface SparseVector {
   buckets: Uint32Array;
   values: Float32Array;
-}
-
-const NEGATORS = new Set([
-  "no",
-  "not",
-  "nothing",
-  "never",
-  "without",
-  "dont",
-  "cant",
-  "skip",
-  "skipping",
-  "avoid",
-  "avoiding",
-  "except",
-  "nor",
-]);
-const NEGATION_REACH = 3;
-let unicodeWordRe: RegExp | undefined;
-const APOSTROPHES = ["'", "’", "‘", "`", "´"];
-
-/** What /[a-z0-9]+|[.,;:!?]/g matches in lowercase ASCII text, read without a regex (a fresh process compiles each one). */
-function asciiWords(clean: string): string[] {
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= clean.length; i++) {
-    const c = clean.charCodeAt(i);
-    const inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    if (inWord && start < 0) start = i;
-    if (inWord) continue;
-    if (start >= 0) words.push(clean.slice(start, i));
-    start = -1;
-    if (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63) words.push(clean.charAt(i));
-  }
-  return words;
-}
-
-/** Some character three times in a row, the only case where /(.)\1{2,}/ matches. */
-function hasTriple(word: string): boolean {
-  for (let i = 0; i + 2 < word.length; i++) if (word[i] === word[i + 1] && word[i] === word[i + 2]) return true;
-  return false;
-}
-
-/** Lowercase words and emoji; apostrophes dropped, stretched letters cut to two ("sooo" -> "soo"). */
-export function featureWords(text: string): string[] {
-  let clean = text.toLowerCase();
-  // Regexes guarded or written out: a regex costs a compile in a fresh process, and most texts need few of them.
-  if (APOSTROPHES.some((mark) => clean.includes(mark))) clean = clean.replace(/['’‘`´]/g, "");
-  let words: string[];
-  if (/[^\x00-\x7f]/.test(clean)) {
-    clean = clean.normalize("NFKD").replace(/\p{M}/gu, "");
-    unicodeWordRe ??= /[\p{L}\p{N}]+|\p{Extended_Pictographic}|[.,;:!?]/gu;
-    words = clean.match(unicodeWordRe) ?? [];
-  } else {
-    words = asciiWords(clean);
-  }
-  return words.map((word) => (hasTriple(word) ? word.replace(/(.)\1{2,}/g, "$1$1") : word));
 }
 
 /** FNV-1a then a murmur finaliser: a stable, well-mixed 32-bit hash of a string. */
@@ -143,23 +88,19 @@ export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FE
     const b = bucket(feature);
     counts.set(b, (counts.get(b) ?? 0) + 1);
   };
-  const words = featureWords(text);
-  let negatedFor = 0;
+  const { words, negated } = lexicon?.text ?? plainFeatureText(text);
   let previous = "<s>";
-  for (const word of words) {
-    if (word.length === 1 && ".,;:!?".includes(word)) {
-      negatedFor = 0;
+  words.forEach((word, i) => {
+    if (word === ".") {
       previous = "<p>";
-      continue;
+      return;
     }
-    const marked = config.markNegation && negatedFor > 0 ? `!${word}` : word;
     count(wordCounts, `w:${word}`);
-    if (marked !== word) count(wordCounts, `w:${marked}`);
+    if (config.markNegation && negated[i]) count(wordCounts, `w:!${word}`);
     count(wordCounts, `b:${previous} ${word}`);
     previous = word;
-    negatedFor = NEGATORS.has(word) ? NEGATION_REACH : Math.max(0, negatedFor - 1);
     countCharGrams(word, config, mask, charCounts);
-  }
+  });
   if (words.length > 0) count(wordCounts, `b:${previous} </s>`);
   const merged = new Map<number, number>();
   addGroup(merged, wordCounts, config.wordWeight);

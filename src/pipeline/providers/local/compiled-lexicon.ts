@@ -1,10 +1,10 @@
 // The reference lexicon: a taxonomy's trigger phrases kept as one text, searched with indexOf and compiled
 // lazily per word a query contains. Any taxonomy can be read this way; the shipped one is packed from it (pack-lexicon.ts).
 import type { Taxonomy } from "../../taxonomy.js";
+import { maxEdits } from "../../text/fuzzy.js";
+import { type Token, triggerWords } from "../../text/tokenize.js";
 import { mayStartAt } from "./element-match.js";
-import { maxEdits } from "./fuzzy.js";
 import type { LabelWeight, Lexicon, Pattern, PatternElement } from "./lexicon.js";
-import { type Token, triggerWords } from "./tokenize.js";
 
 export const STRONG_WEIGHT = 0.9;
 export const WEAK_WEIGHT = 0.4;

@@ -1,6 +1,7 @@
 // Whether a pattern element matches a token: used by the matcher, and by the lexicons to skip open patterns early.
+
+import type { Token } from "../../text/tokenize.js";
 import type { PatternElement } from "./lexicon.js";
-import type { Token } from "./tokenize.js";
 
 export function elementMatches(element: PatternElement, token: Token): boolean {
   switch (element.kind) {

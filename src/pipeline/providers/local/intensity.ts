@@ -1,7 +1,8 @@
 // How strongly a feeling is stated: "a bit anxious" < "anxious" < "SO anxious!!!".
+
+import type { Token } from "../../text/tokenize.js";
+import { words } from "../../text/word-list.js";
 import type { Match } from "./match.js";
-import type { Token } from "./tokenize.js";
-import { words } from "./word-list.js";
 
 const BOOSTERS = new Set(
   words(`

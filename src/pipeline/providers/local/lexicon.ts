@@ -1,9 +1,9 @@
 // The trigger lexicon: which taxonomy labels a phrase in the text signals. Queries read the shipped
 // taxonomy's lexicon precompiled (fixtures/lexicon.json); any other taxonomy is compiled on demand.
 import type { Taxonomy } from "../../taxonomy.js";
+import type { Token } from "../../text/tokenize.js";
 import { CompiledLexicon } from "./compiled-lexicon.js";
 import { loadShippedLexicon } from "./shipped-lexicon.js";
-import type { Token } from "./tokenize.js";
 
 export type PatternElement = { kind: "word"; text: string } | { kind: "prefix"; text: string } | { kind: "gap" } | { kind: "number" };
 

@@ -1,9 +1,9 @@
 // Finds trigger phrases in tokens; where phrases overlap the longest one wins.
-import { isLowerWord } from "./ascii-class.js";
+import { isLowerWord } from "../../text/ascii-class.js";
+import { correctSpelling } from "../../text/fuzzy.js";
+import { type Token, tokenize } from "../../text/tokenize.js";
 import { elementMatches } from "./element-match.js";
-import { correctSpelling } from "./fuzzy.js";
 import type { Lexicon, Pattern, PatternElement } from "./lexicon.js";
-import { type Token, tokenize } from "./tokenize.js";
 
 export interface Match {
   pattern: Pattern;

@@ -1,10 +1,10 @@
 // The lexicon read from a pack: a query decodes only the lines of the words it contains.
-import { isLowerAlnumWord } from "./ascii-class.js";
+import { isLowerAlnumWord } from "../../text/ascii-class.js";
+import { maxEdits } from "../../text/fuzzy.js";
+import type { Token } from "../../text/tokenize.js";
 import { mayStartAt } from "./element-match.js";
-import { maxEdits } from "./fuzzy.js";
 import type { LabelWeight, Lexicon, Pattern, PatternElement } from "./lexicon.js";
 import { decodeElements, decodePattern, type LexiconPack, LINE } from "./lexicon-pack.js";
-import type { Token } from "./tokenize.js";
 
 function weightsOf(byLabel: Record<string, Record<string, number>>, into: Map<string, LabelWeight[]>): void {
   for (const label of Object.keys(byLabel)) {

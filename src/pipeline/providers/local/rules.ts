@@ -1,6 +1,8 @@
 // Readings a phrase list cannot express: clock times, temperatures, minutes, head counts, animal products.
+
+import { FOOD_EXCLUDERS } from "../../text/negators.js";
+import type { Token } from "../../text/tokenize.js";
 import type { LabelWeight } from "./lexicon.js";
-import type { Token } from "./tokenize.js";
 
 export interface RuleHit extends LabelWeight {
   start: number;
@@ -85,7 +87,11 @@ const ANIMAL_PRODUCTS: Record<string, string> = {
   gelatin: "honey",
   animal: "animal",
 };
-const EXCLUDING = new Set(["no", "without", "cant", "dont", "avoid", "avoiding", "never", "free", "nothing", "allergic", "zero"]);
+/**
+ * Food excluders, and words that exclude foods without negating ("dairy free", "allergic to eggs"). Not "except": its
+ * exception is one dish ("anything except sushi"), and this rule reads on across commas ("..., she hates raw fish").
+ */
+const EXCLUDING = new Set([...FOOD_EXCLUDERS, "free", "allergic"].filter((word) => word !== "except"));
 
 /** "can't have eggs, milk, meat or honey" -> diet_vegan; "no meat or fish" -> diet_vegetarian. */
 function animalProductRule(tokens: Token[]): RuleHit[] {

@@ -1,11 +1,11 @@
 // The lexicon parser: triggers + rules -> label strengths, minus what the user ruled out.
 import { negatedLabelsFrom } from "../../negation.js";
+import type { Token } from "../../text/tokenize.js";
+import { words } from "../../text/word-list.js";
 import { intensityOf, isModifier, overallIntensity } from "./intensity.js";
 import type { Lexicon } from "./lexicon.js";
 import { analyseText } from "./match.js";
 import { ruleHits } from "./rules.js";
-import type { Token } from "./tokenize.js";
-import { words } from "./word-list.js";
 
 export interface LabelStrength {
   label: string;
