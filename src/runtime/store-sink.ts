@@ -1,4 +1,5 @@
 import { rollupsForTrace } from "../metrics/trace-rollups.js";
+import type { TraceRecord } from "../records/trace.js";
 import type { CompletedTrace, Store } from "../store/store.js";
 import type { TraceExporter } from "../tracing/exporter.js";
 import type { TraceSink } from "../tracing/tracer.js";
@@ -15,22 +16,40 @@ export function storeSink(store: Store, exporters: TraceExporter[] = []): TraceS
 }
 
 /**
- * The server's sink: the same writes, made with writeWhenFree on a store opened with busyTimeoutMs 0,
- * so a query waiting for another process's lock never blocks the event loop (/livez, /metrics answer).
- * Writes are chained, so a trace's completion never lands before its `active` row.
+ * The server's sink: writes wait without blocking the event loop (writeWhenFree on a store opened with
+ * busyTimeoutMs 0), so /livez and /metrics answer while a query waits for another process's lock. Writes
+ * that arrive in the same turn of the event loop share one transaction (group commit): under load,
+ * the rollups of many traces are summed and upserted once.
  */
 export function yieldingStoreSink(store: Store, exporters: TraceExporter[] = []): TraceSink {
-  let tail: Promise<unknown> = Promise.resolve();
-  const enqueue = (write: () => void): Promise<void> => {
-    const done = tail.then(() => store.writeWhenFree(write));
-    tail = done.catch(() => {});
-    return done;
+  let started: TraceRecord[] = [];
+  let completed: CompletedTrace[] = [];
+  let batch: Promise<void> | null = null;
+  let writing: Promise<void> = Promise.resolve();
+
+  const commit = async (): Promise<void> => {
+    const [starts, ends] = [started, completed];
+    [started, completed, batch] = [[], [], null];
+    await store.writeWhenFree(() => store.recordTraces(starts, ends));
+    for (const exporter of exporters) if (ends.length > 0) exporter.export(ends.map((e) => e.trace));
+  };
+  const enqueue = (): Promise<void> => {
+    if (batch === null) {
+      // One batch at a time, in order: an `active` row never lands after its completion.
+      const previous = writing.catch(() => {});
+      batch = new Promise<void>((resolve) => setImmediate(resolve)).then(() => previous).then(commit);
+      writing = batch;
+    }
+    return batch;
   };
   return {
-    started: (trace) => enqueue(() => store.startTrace(trace)),
-    ended: async (trace) => {
-      await enqueue(() => store.completeTraces([rollupsForTrace(trace)]));
-      for (const exporter of exporters) exporter.export([trace]);
+    started: (trace) => {
+      started.push(trace);
+      return enqueue();
+    },
+    ended: (trace) => {
+      completed.push(rollupsForTrace(trace));
+      return enqueue();
     },
   };
 }

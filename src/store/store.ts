@@ -32,7 +32,8 @@ function createStore(db: Db, options: OpenOptions) {
   const rollups = rollupQueries(db);
 
   // One transaction per batch: the trace and its metric rollups land together or not at all.
-  const completeBatch = db.transaction((batch: CompletedTrace[]) => {
+  const completeBatch = db.transaction((batch: CompletedTrace[], started: TraceRecord[] = []) => {
+    for (const trace of started) traces.insertActive(trace);
     for (const { trace } of batch) traces.upsertCompleted(trace);
     rollups.applyMany(batch.map(({ trace, counters, histograms }) => ({ counters, histograms, at: trace.ended_at ?? trace.started_at })));
   });
@@ -59,6 +60,10 @@ function createStore(db: Db, options: OpenOptions) {
     },
     completeTraces(batch: CompletedTrace[]): void {
       write(() => completeBatch.immediate(batch));
+    },
+    /** Group commit: traces that started and traces that ended, in one transaction (the server's sink). */
+    recordTraces(started: TraceRecord[], completed: CompletedTrace[]): void {
+      write(() => completeBatch.immediate(completed, started));
     },
     /** Runs fn in one IMMEDIATE transaction (takes the write lock up front: no mid-transaction SQLITE_BUSY). */
     transaction<T>(fn: () => T): T {
