@@ -5,17 +5,21 @@ import { readEvalFile } from "../../src/eval/read-eval-file.js";
 import { runQuery } from "../../src/pipeline/pipeline.js";
 import { createPipelineDeps } from "../../src/pipeline/runtime.js";
 import { openStore } from "../../src/store/store.js";
+import { sharedFile } from "../support/shared.js";
 
 // Label quality a user notices, on the shared sample and on held-out sets written without seeing
 // the training data (test/fixtures/eval/README.md). Floors sit below today's scores, so a
 // regression fails loudly; they are not targets to tune against.
 const store = openStore(":memory:");
 const deps = createPipelineDeps(loadConfig({ env: {} }), store, { started: () => {}, ended: () => {} });
-const score = (path: string) => evaluate(readEvalFile(new URL(path, import.meta.url).pathname), (q) => runQuery({ text: q }, deps));
+const score = (path: string) => evaluate(readEvalFile(path), (q) => runQuery({ text: q }, deps));
+const own = (name: string) => new URL(`../fixtures/eval/${name}`, import.meta.url).pathname;
+// The held-out sets below cover the same ground on a clone without ../shared.
+const sharedSample = sharedFile("eval/sample_queries.jsonl", "the quality check on the shared sample queries");
 
 describe("understanding quality on evaluation sets", () => {
-  it("gets every expected label of the shared sample, with no forbidden label or diet violation", async () => {
-    const report = await score("../../../shared/eval/sample_queries.jsonl");
+  it.skipIf(!sharedSample)("gets every expected label of the shared sample, with no forbidden label or diet violation", async () => {
+    const report = await score(sharedSample as string);
     expect(report.recall).toBeGreaterThanOrEqual(0.95);
     expect(report.forbidden_hits).toEqual([]);
     expect(report.diet_violations).toEqual([]);
@@ -23,14 +27,14 @@ describe("understanding quality on evaluation sets", () => {
   });
 
   it("holds recall on plain held-out phrasing", async () => {
-    const report = await score("../fixtures/eval/heldout-plain.jsonl");
+    const report = await score(own("heldout-plain.jsonl"));
     expect(report.recall).toBeGreaterThanOrEqual(0.95);
     expect(report.forbidden_hits).toEqual([]);
     expect(report.diet_violations).toEqual([]);
   });
 
   it("holds recall on hard held-out phrasing (idioms, slang, implicit moods)", async () => {
-    const report = await score("../fixtures/eval/heldout-hard.jsonl");
+    const report = await score(own("heldout-hard.jsonl"));
     expect(report.recall).toBeGreaterThanOrEqual(0.85);
     expect(report.diet_violations).toEqual([]);
     expect(report.forbidden_hits.length).toBeLessThanOrEqual(6);
