@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runDriftCompare } from "../../src/drift/compare.js";
 import { UserError } from "../../src/errors.js";
-import { expectClose, loadSharedFixture } from "./reference.js";
+import { expectClose, loadGolden } from "./reference.js";
 
 interface Golden {
   a: number[];
@@ -19,7 +19,7 @@ interface Golden {
 const dir = mkdtempSync(join(tmpdir(), "moodfood-compare-"));
 
 describe("runDriftCompare", () => {
-  const g = loadSharedFixture<Golden>("medium_1000_vs_1200.json");
+  const g = loadGolden<Golden>("medium_1000_vs_1200.json");
   const baselinePath = join(dir, "baseline.txt");
   const currentPath = join(dir, "current.json");
   // Baseline one number per line, current as a JSON array: both formats in one run.

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   jsDistance,
@@ -10,7 +11,8 @@ import {
   wasserstein1,
 } from "../../src/drift/stats/index.js";
 import { roundHalfEven } from "../../src/drift/stats/round-half-even.js";
-import { expectClose, loadSharedFixture } from "./reference.js";
+import { sharedFile } from "../support/shared.js";
+import { expectClose, loadGolden } from "./reference.js";
 
 interface Golden {
   a: number[];
@@ -29,9 +31,14 @@ interface Golden {
   extra_psi_counts_b: number[];
 }
 
-// Tolerances from shared/fixtures/drift/README.md.
+// Tolerances from shared/fixtures/drift/README.md (copied into fixtures/golden/README.md).
 describe.each(["identical_200.json", "medium_1000_vs_1200.json"])("golden vectors %s", (file) => {
-  const g = loadSharedFixture<Golden>(file);
+  const g = loadGolden<Golden>(file);
+  const shared = sharedFile(`fixtures/drift/${file}`, `the check that test/drift/fixtures/golden/${file} still equals the shared copy`);
+
+  it.skipIf(!shared)("the repo's copy holds the same values as the shared file", () => {
+    expect(g).toEqual(JSON.parse(readFileSync(shared as string, "utf8")));
+  });
 
   it("KS statistic, p-value and method match ks_2samp(method='auto')", () => {
     const ks = ksTwoSample(g.a, g.b);

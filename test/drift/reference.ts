@@ -21,12 +21,9 @@ export function loadOwnFixture<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8")) as T;
 }
 
-/** The golden vectors shared by the team (generated with scipy 1.10.1). */
-// shared/ sits beside the checkout, here and in CI.
-export const SHARED_FIXTURES = new URL("../../../shared/fixtures/drift", import.meta.url).pathname;
-
-export function loadSharedFixture<T>(name: string): T {
-  return JSON.parse(readFileSync(`${SHARED_FIXTURES}/${name}`, "utf8")) as T;
+/** The team's golden vectors (scipy 1.10.1), copied from shared/fixtures/drift: fixtures/golden/README.md. */
+export function loadGolden<T>(name: string): T {
+  return loadOwnFixture<T>(`golden/${name}`);
 }
 
 /** Relative closeness; values below `absFloor` on both sides only need to agree absolutely. */

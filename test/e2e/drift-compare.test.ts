@@ -1,10 +1,20 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadGolden } from "../drift/reference.js";
 import { moodfood } from "./cli.js";
 
-const golden = JSON.parse(readFileSync(new URL("../../../shared/fixtures/drift/medium_1000_vs_1200.json", import.meta.url), "utf8"));
+interface Golden {
+  a: number[];
+  b: number[];
+  ks_statistic: number;
+  ks_pvalue_auto: number;
+  wasserstein: number;
+  js_distance_base2_10bins_01: number;
+  extra_psi_10_quantile_bins: number;
+}
+const golden = loadGolden<Golden>("medium_1000_vs_1200.json");
 
 describe("moodfood drift compare (built bin)", () => {
   const dir = mkdtempSync(join(tmpdir(), "mf-compare-"));

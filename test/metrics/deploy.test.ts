@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import { packagePath } from "../../src/config/package-path.js";
 import { createExposition } from "../../src/metrics/exposition.js";
 import { METRIC_FAMILIES } from "../../src/metrics/metric-table.js";
+import { findService } from "../support/services.js";
 import { memoryStore, recordQuery } from "./helpers.js";
-import { onPath } from "./tools.js";
 
-const hasPromtool = onPath("promtool", "the promtool checks of deploy/ and of the exposition");
+const hasPromtool = findService("promtool", "the promtool checks of deploy/ and of the exposition") !== undefined;
 const promtool = (args: string[], input?: string) => spawnSync("promtool", args, { cwd: packagePath(), input, encoding: "utf8" });
 
 // Grafana replaces this placeholder with the data source chosen at import.

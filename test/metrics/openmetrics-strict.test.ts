@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { cacheGauge } from "../../src/metrics/cached-gauges.js";
 import { createExposition } from "../../src/metrics/exposition.js";
+import { findService } from "../support/services.js";
 import { memoryStore, recordQuery } from "./helpers.js";
 
 // The Python client's OpenMetrics parser is strict (EOF, counter naming, exemplar syntax, bucket
@@ -12,11 +13,7 @@ from prometheus_client.openmetrics.parser import text_string_to_metric_families
 families = list(text_string_to_metric_families(sys.stdin.read()))
 print(len(families), sum(1 for f in families for s in f.samples if s.exemplar))
 `;
-const python = ["python3", "/usr/bin/python3"].find((p) => spawnSync(p, ["-c", "import prometheus_client"]).status === 0);
-if (!python)
-  console.warn(
-    "SKIPPED: no python3 with prometheus_client (apt-get install -y python3-prometheus-client), so the strict OpenMetrics parse did not run.",
-  );
+const python = findService("prometheus_client", "the strict OpenMetrics parse");
 
 describe.skipIf(!python)("OpenMetrics output under a strict parser", () => {
   it("parses completely, exemplars included, with awkward label values", async () => {

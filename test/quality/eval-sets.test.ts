@@ -4,33 +4,39 @@ import { evaluate } from "../../src/eval/evaluate.js";
 import { readEvalFile } from "../../src/eval/read-eval-file.js";
 import { openRuntime } from "../../src/runtime/runtime.js";
 import { openStore } from "../../src/store/store.js";
+import { sharedFile } from "../support/shared.js";
 
 // Label quality a user notices, on the shared sample and on held-out sets written without seeing
-// the training data (test/fixtures/eval/README.md). Floors sit below today's scores, so a
-// regression fails loudly; they are not targets to tune against.
+// the training data (test/fixtures/eval/README.md). Floors sit a few points below today's scores
+// (measured 2026-12-02 with the shipped model mf-70e00ad6, written beside each), so a regression
+// fails loudly and an honest small change elsewhere does not; they are not targets to tune against.
+// Diet violations stay at zero: diets are hard filters, not a score.
 const runtime = await openRuntime(loadConfig({ env: {} }), { traces: "none", store: openStore(":memory:"), env: {} });
-const score = (path: string) => evaluate(readEvalFile(new URL(path, import.meta.url).pathname), (text) => runtime.query({ text }));
+const score = (path: string) => evaluate(readEvalFile(path), (text) => runtime.query({ text }));
+const own = (name: string) => new URL(`../fixtures/eval/${name}`, import.meta.url).pathname;
+// The held-out sets below cover the same ground on a clone without ../shared.
+const sharedSample = sharedFile("eval/sample_queries.jsonl", "the quality check on the shared sample queries");
 
 describe("understanding quality on evaluation sets", () => {
-  it("gets every expected label of the shared sample, with no forbidden label or diet violation", async () => {
-    const report = await score("../../../shared/eval/sample_queries.jsonl");
-    expect(report.recall).toBeGreaterThanOrEqual(0.95);
-    expect(report.forbidden_hits).toEqual([]);
+  it.skipIf(!sharedSample)("holds recall on the shared sample, with no forbidden label or diet violation", async () => {
+    const report = await score(sharedSample as string);
+    expect(report.recall, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(0.95); // today 1.000 (52/52)
+    expect(report.forbidden_hits).toEqual([]); // today 0; only 2 cases forbid a label, so no slack
     expect(report.diet_violations).toEqual([]);
-    expect(report.mean_labels).toBeLessThanOrEqual(4);
+    expect(report.mean_labels).toBeLessThanOrEqual(4); // today 2.41
   });
 
   it("holds recall on plain held-out phrasing", async () => {
-    const report = await score("../fixtures/eval/heldout-plain.jsonl");
-    expect(report.recall).toBeGreaterThanOrEqual(0.95);
-    expect(report.forbidden_hits).toEqual([]);
+    const report = await score(own("heldout-plain.jsonl"));
+    expect(report.recall, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(0.95); // today 1.000 (221/221)
+    expect(report.forbidden_hits.length, JSON.stringify(report.forbidden_hits)).toBeLessThanOrEqual(1); // today 0 of 15 cases that forbid
     expect(report.diet_violations).toEqual([]);
   });
 
   it("holds recall on hard held-out phrasing (idioms, slang, implicit moods)", async () => {
-    const report = await score("../fixtures/eval/heldout-hard.jsonl");
-    expect(report.recall).toBeGreaterThanOrEqual(0.85);
+    const report = await score(own("heldout-hard.jsonl"));
+    expect(report.recall, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(0.9); // today 0.943 (150/159)
     expect(report.diet_violations).toEqual([]);
-    expect(report.forbidden_hits.length).toBeLessThanOrEqual(6);
+    expect(report.forbidden_hits.length, JSON.stringify(report.forbidden_hits)).toBeLessThanOrEqual(8); // today 6 of 25 cases that forbid
   });
 });

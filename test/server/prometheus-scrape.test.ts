@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordQuery } from "../metrics/helpers.js";
-import { onPath } from "../metrics/tools.js";
+import { findService } from "../support/services.js";
 import { startTestServer, type TestServer } from "./helpers.js";
 
 // A real Prometheus (Debian's package) scrapes the server: it negotiates OpenMetrics, so a
 // malformed exposition, counter name or exemplar would fail the scrape here.
-const hasPrometheus = onPath("prometheus", "the real-Prometheus scrape test");
+const hasPrometheus = findService("prometheus", "the real-Prometheus scrape test") !== undefined;
 const N = 12;
 
 let server: TestServer | undefined;

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 import { openStore } from "../../src/store/store.js";
 
@@ -67,7 +67,16 @@ describe("moodfood simulate (in process, real pipeline)", () => {
 
   it("gives the same labels, decisions and times for the same seed", async () => {
     const args = ["simulate", "--days", "2", "--per-day", "80", "--seed", "same", "--llm-failure-rate", "0.1", "--json"];
-    const [a, b] = [await cli(args), await cli(args)];
+    // Simulated days end at today's midnight: two runs straddling UTC midnight would differ in time.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2025, 2, 10, 23, 59, 59) });
+    let a: Awaited<ReturnType<typeof cli>>;
+    let b: typeof a;
+    try {
+      a = await cli(args);
+      b = await cli(args);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(historyOf(a.dataDir)).toEqual(historyOf(b.dataDir));
     expect(JSON.parse(a.stdout).decisions).toEqual(JSON.parse(b.stdout).decisions);
   });
