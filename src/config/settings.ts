@@ -50,8 +50,8 @@ export const SETTINGS = {
   driftCheckIntervalMin: {
     key: "driftCheckIntervalMin",
     env: ["DRIFT_CHECK_INTERVAL", "MOODFOOD_DRIFT_CHECK_INTERVAL"],
-    parse: number(0.01),
-    expects: "minutes > 0, e.g. 60",
+    parse: number(1),
+    expects: "minutes, at least 1, e.g. 60",
     fallback: 60,
   },
   prometheusPort: {

@@ -29,7 +29,7 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /**
    * For freeing space on a full disk (prune): an exclusive connection whose rollback journal lives in memory,
-   * so deleting needs no free block. The store returns to WAL on close (decision 0010).
+   * so deleting needs no free block. The store returns to WAL on close (decision 0011).
    */
   journalInMemory?: boolean;
 }
@@ -59,7 +59,7 @@ export function openDatabase(dataDir: string | ":memory:", options: OpenOptions 
 /**
  * A read-only connection. A data dir with no store yet reads as an empty store (nothing is created);
  * an older schema is migrated once by a short write connection. Where SQLite cannot open the WAL's
- * shared-memory file (read-only mount, full disk), the file is read into memory instead (decision 0009).
+ * shared-memory file (read-only mount, full disk), the file is read into memory instead (decision 0011).
  */
 function openReadOnly(path: string, options: OpenOptions): Db {
   if (!existsSync(path)) return emptyStore();

@@ -13,11 +13,18 @@ export interface CliResult {
 
 export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), "mf-e2e-"));
 
+/** The caller's environment without moodfood's or OpenTelemetry's settings, so a developer's own shell cannot change a test. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(MOODFOOD_|OTEL_|TRACE_|DRIFT_|PROMETHEUS_PORT$)/.test(key)),
+  );
+}
+
 /** Runs the built CLI as a user would (e2e tests need `npm run build` first; `npm test` does it). */
 export function moodfood(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    env: { ...cleanEnv(), NO_COLOR: "1", ...options.env },
     input: options.input,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -25,7 +32,7 @@ export function moodfood(args: string[], options: { env?: NodeJS.ProcessEnv; inp
 
 export function moodfoodAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: "1", ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...cleanEnv(), NO_COLOR: "1", ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { Store } from "../../store/store.js";
 import { pruneTraces } from "../../tracing/maintenance.js";
 import { printResult } from "../output.js";
+import { timestamp } from "../render/timestamp.js";
 import { durationArg } from "../time-args.js";
 import { withStore } from "../with-store.js";
 import type { ContextFactory } from "./index.js";
@@ -39,7 +40,7 @@ export function registerPrune(program: Command, context: ContextFactory): void {
       printResult(
         ctx,
         result,
-        (r) => `Deleted ${r.deleted} traces started before ${r.cutoff}; ${r.remaining} remain. Metric counters are unchanged.\n`,
+        (r) => `Deleted ${r.deleted} traces started before ${timestamp(r.cutoff)}; ${r.remaining} remain. Metric counters are unchanged.\n`,
       );
     });
 }
