@@ -15,7 +15,7 @@ describe("drift watch interval", () => {
   it("DRIFT_CHECK_INTERVAL under a minute is refused the same way", async () => {
     const run = await cli(["--data-dir", tempDir(), "drift", "watch"], { DRIFT_CHECK_INTERVAL: "0.1" });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/DRIFT_CHECK_INTERVAL must be at least 1 minute/);
+    expect(run.stderr).toMatch(/DRIFT_CHECK_INTERVAL.*at least 1/);
   });
 
   it("shows --window's default as 24h", async () => {
