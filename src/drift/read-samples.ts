@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { UserError } from "../errors.js";
+import { FileTooLargeError, readBoundedFile } from "../read-bounded-file.js";
 import { scanSamples } from "./scan-samples.js";
 
 /**
@@ -8,11 +8,16 @@ import { scanSamples } from "./scan-samples.js";
  * that is not a finite number raises a UserError whose one-sentence message names the file and,
  * for a bad value, its line.
  */
+/** Ten million numbers as text fit; a device or a runaway file does not. */
+const MAX_SAMPLE_BYTES = 256 << 20;
+
 export function readSamples(path: string): Float64Array {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readBoundedFile(path, MAX_SAMPLE_BYTES);
   } catch (error) {
+    if (error instanceof FileTooLargeError)
+      throw new UserError("drift_input_too_large", `${path} is larger than 256 MiB; sample it first.`);
     throw new UserError("drift_input_unreadable", `Cannot read ${path}: ${describeFsError(error)}.`);
   }
   const result = scanSamples(bytes);

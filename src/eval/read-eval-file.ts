@@ -1,6 +1,9 @@
 // Reads an evaluation file: one JSON object a line, {q, expect, forbid?, diet?}.
-import { readFileSync } from "node:fs";
 import { DIETS, type Diet } from "../pipeline/types.js";
+import { FileTooLargeError, readBoundedFile } from "../read-bounded-file.js";
+
+/** An evaluation set is hand-written: thousands of lines at most. */
+const MAX_EVAL_BYTES = 32 << 20;
 
 export interface EvalCase {
   q: string;
@@ -61,8 +64,10 @@ export function parseEvalCases(text: string, path = "<eval>"): EvalCase[] {
 export function readEvalFile(path: string): EvalCase[] {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readBoundedFile(path, MAX_EVAL_BYTES).toString("utf8");
   } catch (error) {
+    if (error instanceof FileTooLargeError)
+      throw new EvalFileError(path, 0, `larger than 32 MiB; an evaluation file is a few thousand lines`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new EvalFileError(path, 0, code === "ENOENT" ? "file not found" : `cannot read (${code ?? String(error)})`);
   }

@@ -18,12 +18,10 @@ export async function* readJsonlLines(path: string): AsyncGenerator<JsonlLine[]>
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let carry: Buffer[] = [];
   let carried = 0;
-  let tooLong = false;
   let number = 0;
 
   const finish = (tail: Buffer): JsonlLine | undefined => {
     number++;
-    if (tooLong) return { number, error: `line is longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB` };
     return decodeLine(decoder, number, carried > 0 ? Buffer.concat([...carry, tail]) : tail);
   };
 
@@ -35,15 +33,16 @@ export async function* readJsonlLines(path: string): AsyncGenerator<JsonlLine[]>
       if (line) batch.push(line);
       carry = [];
       carried = 0;
-      tooLong = false;
       start = newline + 1;
     }
     const rest = chunk.subarray(start);
-    if (!tooLong && rest.length > 0) {
+    if (rest.length > 0) {
       if (carried + rest.length > MAX_LINE_BYTES) {
-        tooLong = true;
-        carry = [];
-        carried = 0;
+        // Not a JSONL file (a binary, /dev/zero): report it and read no further, so no input runs forever.
+        number++;
+        batch.push({ number, error: `line is longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB; the rest of the file was not read` });
+        yield batch;
+        return;
       } else {
         carry.push(rest);
         carried += rest.length;
@@ -51,7 +50,7 @@ export async function* readJsonlLines(path: string): AsyncGenerator<JsonlLine[]>
     }
     if (batch.length > 0) yield batch;
   }
-  if (carried > 0 || tooLong) {
+  if (carried > 0) {
     const line = finish(Buffer.alloc(0));
     if (line) yield [line];
   }
