@@ -128,7 +128,12 @@ function ensureDir(dir: string): void {
   if (existsSync(dir)) return;
   const parent = dirname(dir);
   if (parent !== dir) ensureDir(parent);
-  mkdirSync(dir);
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    // Another process created it between our check and our mkdir: first use is a race many may win.
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !existsSync(dir)) throw error;
+  }
 }
 
 function migrate(db: Db): void {
