@@ -7,6 +7,8 @@ export interface ApiDeps {
   store: Store;
   exposition: Exposition;
   runQuery(input: QueryInput): Promise<QueryAnswer>;
+  /** The address the server is bound to (default 127.0.0.1): without a token, a loopback bind checks the Host header. */
+  bindHost?: string;
   /** MOODFOOD_API_TOKEN; "" disables authentication. */
   apiToken: string;
   /** Where unexpected (5xx) errors are reported, one line each. */

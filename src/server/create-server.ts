@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { ApiDeps } from "./api-deps.js";
 import { hasBearerToken } from "./auth.js";
 import { toErrorResponse } from "./error-response.js";
+import { isLoopbackHost } from "./listen.js";
+import { allowedHost, isJson } from "./request-guards.js";
 import { type ApiResponse, errorResponse, writeResponse } from "./respond.js";
 import { matchRoute, type Route } from "./router.js";
 import { API_ROUTES } from "./routes/index.js";
@@ -46,6 +48,17 @@ export function createApiServer(deps: ApiDeps, routes: readonly Route[] = API_RO
       return errorResponse(405, "method_not_allowed", `${url.pathname} accepts ${allow.join(", ")}, not ${req.method}.`, {
         allow: allow.join(", "),
       });
+    }
+    // Without a token, a loopback server's only guard against a web page driving it is the Host header (DNS rebinding).
+    if (!deps.apiToken && isLoopbackHost(deps.bindHost ?? "127.0.0.1") && !allowedHost(req.headers.host, deps.bindHost)) {
+      return errorResponse(
+        403,
+        "host_not_allowed",
+        "This server answers only requests addressed to localhost (the Host header); set MOODFOOD_API_TOKEN to serve other names.",
+      );
+    }
+    if (req.method === "POST" && !isJson(req.headers["content-type"])) {
+      return errorResponse(415, "unsupported_media_type", "POST bodies must be JSON: send the header Content-Type: application/json.");
     }
     if (deps.apiToken && !match.route.public && !hasBearerToken(req.headers.authorization, deps.apiToken)) {
       return errorResponse(401, "unauthorized", "This route needs the header Authorization: Bearer <MOODFOOD_API_TOKEN>.", {

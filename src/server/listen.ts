@@ -10,9 +10,18 @@ export function isLoopbackHost(host: string): boolean {
   return isIP(v4) === 4 && v4.startsWith("127.");
 }
 
+/** A token anyone on the network may guess at: 32 characters (e.g. 24 random bytes in hex) put it out of reach. */
+const MIN_TOKEN_CHARS = 32;
+
 /** A non-loopback bind serves the API to the network: it needs MOODFOOD_API_TOKEN, or an explicit --insecure. */
 export function assertSafeBind(host: string, apiToken: string, insecure: boolean): void {
-  if (isLoopbackHost(host) || apiToken || insecure) return;
+  if (isLoopbackHost(host) || insecure) return;
+  if (apiToken && apiToken.length < MIN_TOKEN_CHARS)
+    throw new UsageError(
+      "weak_token",
+      `MOODFOOD_API_TOKEN has ${apiToken.length} characters; serving on ${host} needs at least ${MIN_TOKEN_CHARS} (e.g. openssl rand -hex 24).`,
+    );
+  if (apiToken) return;
   throw new UsageError(
     "insecure_bind",
     `Refusing to serve on ${host} without MOODFOOD_API_TOKEN: set a token, bind 127.0.0.1, or pass --insecure to serve unauthenticated.`,

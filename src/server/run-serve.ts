@@ -49,7 +49,7 @@ export async function runMetricsServe(options: ServeOptions, deps: ServeDeps): P
   try {
     const exposition = createExposition(store, { sources: gaugeSources(config) });
     const runQuery = deps.runQuery ?? runtimeQueryRunner(runtime);
-    const api = createApiServer({ store, exposition, runQuery, apiToken: config.apiToken, log: deps.log });
+    const api = createApiServer({ store, exposition, runQuery, apiToken: config.apiToken, bindHost: options.host, log: deps.log });
     const bound = await listen(api.server, options.host, options.port);
     const hostPart = bound.host.includes(":") ? `[${bound.host}]` : bound.host;
     const info = { ...bound, url: `http://${hostPart}:${bound.port}` };

@@ -165,7 +165,10 @@ describe("HTTP API routes", () => {
     ["GET", "/health/full"],
   ])("answers 501 on %s %s until its feature is built", async (method, path) => {
     const s = await start();
-    const res = await fetch(`${s.base}${path}`, { method, ...(method === "POST" ? { body: "{}" } : {}) });
+    const res = await fetch(`${s.base}${path}`, {
+      method,
+      ...(method === "POST" ? { body: "{}", headers: { "content-type": "application/json" } } : {}),
+    });
     expect(res.status).toBe(501);
     expect((await errorOf(res)).code).toBe("not_implemented");
   });

@@ -14,6 +14,7 @@ const bin = packagePath("bin", "moodfood.cjs");
 const built = existsSync(packagePath("dist", "moodfood.cjs"));
 if (!built) console.warn("SKIPPED: dist/moodfood.cjs is missing (run npm run build), so the metrics CLI end-to-end tests did not run.");
 
+const JSON_HEADERS = { "content-type": "application/json" };
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -48,7 +49,11 @@ describe.skipIf(!built)("moodfood metrics (built CLI)", () => {
     expect(sumOf(samples, "moodfood_queries_total")).toBe(N + 1);
     expect(sumOf(samples, "moodfood_query_processing_time_ms_count", { stage: "total" })).toBe(N + 1);
     const answer = (await (
-      await fetch(`${url}/query`, { method: "POST", body: JSON.stringify({ query: "happy, want to celebrate", top: 2 }) })
+      await fetch(`${url}/query`, {
+        method: "POST",
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ query: "happy, want to celebrate", top: 2 }),
+      })
     ).json()) as {
       trace_id: string;
       recommendations: unknown[];
@@ -56,7 +61,11 @@ describe.skipIf(!built)("moodfood metrics (built CLI)", () => {
     expect(answer.recommendations).toHaveLength(2);
     expect((await fetch(`${url}/trace/${answer.trace_id}`)).status).toBe(200);
     // Over the length limit: a client mistake (400), recorded as a failed trace like the CLI does.
-    const tooLong = await fetch(`${url}/query`, { method: "POST", body: JSON.stringify({ query: "sad ".repeat(2600) }) });
+    const tooLong = await fetch(`${url}/query`, {
+      method: "POST",
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ query: "sad ".repeat(2600) }),
+    });
     expect(tooLong.status).toBe(400);
     expect(((await tooLong.json()) as { error: { code: string } }).error.code).toBe("query_too_long");
     const after = parseSamples(await (await fetch(`${url}/metrics`)).text());

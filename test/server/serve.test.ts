@@ -52,7 +52,8 @@ describe("metrics serve lifecycle", () => {
   it("refuses a non-loopback host without a token unless --insecure", async () => {
     await expect(serve(setup(), { host: "0.0.0.0" }).done).rejects.toMatchObject({ code: "insecure_bind", exitCode: 2 });
     // Checked without binding: tests never open a port beyond loopback.
-    expect(() => assertSafeBind("0.0.0.0", "token", false)).not.toThrow();
+    expect(() => assertSafeBind("0.0.0.0", "t".repeat(32), false)).not.toThrow();
+    expect(() => assertSafeBind("0.0.0.0", "short-token", false)).toThrow(/11 characters.*at least 32/);
     expect(() => assertSafeBind("192.168.1.10", "", true)).not.toThrow();
     expect(() => assertSafeBind("::", "", false)).toThrow(/MOODFOOD_API_TOKEN.*--insecure/);
   });
@@ -60,7 +61,11 @@ describe("metrics serve lifecycle", () => {
   it("on a stop signal finishes the in-flight request, then stops accepting", async () => {
     const { controller, listening, done } = serve(setup(), {}, 300);
     const { url } = await listening;
-    const inFlight = fetch(`${url}/query`, { method: "POST", body: JSON.stringify({ query: "sad" }) });
+    const inFlight = fetch(`${url}/query`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "sad" }),
+    });
     await new Promise((r) => setTimeout(r, 50));
     controller.abort("SIGINT");
     const res = await inFlight;
