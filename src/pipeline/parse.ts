@@ -7,6 +7,15 @@ import type { Diet, ParsedQuery } from "./types.js";
 /** Longest query accepted, in characters after cleaning (DESIGN §15: 10 kB+ is bad input). */
 export const MAX_QUERY_CHARS = 10_000;
 
+/** How much of a refused (over-long) query its trace keeps: enough to recognise it, not a megabyte per request. */
+const REFUSED_EXCERPT_CHARS = 200;
+
+/** What a trace stores as its query before parsing: the text, or a bounded excerpt of one too long to accept. */
+export function storableQuery(raw: string): string {
+  if (raw.length <= MAX_QUERY_CHARS) return raw;
+  return `${raw.slice(0, REFUSED_EXCERPT_CHARS)}… [refused: ${raw.length} characters]`;
+}
+
 /** Cleans the text; throws a usage error when nothing printable remains. Runs before a trace starts. */
 export function cleanQueryText(raw: string): string {
   const text = stripControlCharacters(raw);

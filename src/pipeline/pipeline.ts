@@ -2,7 +2,7 @@ import { endTrace, startTrace, type TraceSink, traceStage, traceWritten } from "
 import type { Catalog } from "./catalog.js";
 import { decide } from "./decide.js";
 import { callProvider, LlmCallError } from "./llm-call.js";
-import { parseQuery } from "./parse.js";
+import { parseQuery, storableQuery } from "./parse.js";
 import { recommend } from "./recommend.js";
 import type { Diet, FinalDecision, LabelScore, LlmParse, LlmProvider, MoodClassifier, ParsedQuery, Recommendation } from "./types.js";
 import { validateLabels } from "./validate.js";
@@ -43,7 +43,7 @@ export interface QueryAnswer {
 
 /** Runs one query through every stage inside a trace; a failed stage still leaves a complete trace. */
 export async function runQuery(input: QueryInput, deps: PipelineDeps): Promise<QueryAnswer> {
-  const trace = startTrace({ query: input.text, sink: deps.sink, now: deps.now, userId: input.userId, sessionId: input.sessionId });
+  const trace = startTrace({ query: storableQuery(input.text), sink: deps.sink, now: deps.now, userId: input.userId, sessionId: input.sessionId });
   trace.record.model_version = deps.classifier.version;
   try {
     const parsed = await traceStage(trace, "parse", (span) => {
