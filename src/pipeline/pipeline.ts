@@ -43,7 +43,13 @@ export interface QueryAnswer {
 
 /** Runs one query through every stage inside a trace; a failed stage still leaves a complete trace. */
 export async function runQuery(input: QueryInput, deps: PipelineDeps): Promise<QueryAnswer> {
-  const trace = startTrace({ query: storableQuery(input.text), sink: deps.sink, now: deps.now, userId: input.userId, sessionId: input.sessionId });
+  const trace = startTrace({
+    query: storableQuery(input.text),
+    sink: deps.sink,
+    now: deps.now,
+    userId: input.userId,
+    sessionId: input.sessionId,
+  });
   trace.record.model_version = deps.classifier.version;
   try {
     const parsed = await traceStage(trace, "parse", (span) => {
