@@ -36,6 +36,7 @@ export function traceQueries(db: Db) {
     "DELETE FROM traces WHERE id IN (SELECT id FROM traces WHERE started_at < ? ORDER BY started_at LIMIT 5000)",
   );
   const count = db.prepare("SELECT count(*) AS n FROM traces");
+  const newestBefore = db.prepare("SELECT max(started_at) AS at FROM traces WHERE started_at < ?");
 
   return {
     insertActive(trace: TraceRecord): void {
@@ -44,6 +45,10 @@ export function traceQueries(db: Db) {
     /** Upserts the finished trace (a batch writer may never have written it active). */
     upsertCompleted(trace: TraceRecord): void {
       complete.run(toRow(trace));
+    },
+    /** The start of the newest trace that started before `before` (indexed), or null when there is none. */
+    newestStartedBefore(before: number): number | null {
+      return (newestBefore.get(before) as { at: number | null }).at;
     },
     get(traceId: string): TraceRecord | undefined {
       const row = byId.get(traceId) as TraceRow | undefined;

@@ -17,12 +17,29 @@ export interface MaintenanceResult {
   ran: boolean;
   abandoned: number;
   pruned: number;
+  /** Skipped because the clock is far ahead of the stored data. */
+  skewed?: boolean;
 }
+
+/**
+ * Whether `now` is more than a week past the newest trace that started over an hour ago: the traces of the last
+ * hour do not count, since under a wrong clock they carry the wrong time themselves.
+ */
+function clockFarAhead(store: Store, now: number): boolean {
+  const newest = store.traces.newestStartedBefore(now - HOUR_MS);
+  return newest !== null && now - newest > SKEW_LIMIT_MS;
+}
+
+/** A clock this far ahead of the stored data is taken for a wrong clock, not for time passing (DESIGN §15). */
+const SKEW_LIMIT_MS = 7 * DAY_MS;
 
 /** Marks stale active traces abandoned and applies retention, at most once an hour (indexed, cheap). */
 export function runMaintenance(store: Store, options: MaintenanceOptions): MaintenanceResult {
   const last = store.meta.get<number>(LAST_RUN_KEY);
-  if (!options.force && last && options.now - last.value < HOUR_MS) return { ran: false, abandoned: 0, pruned: 0 };
+  // A marker in the future was left by a clock that ran ahead; honouring it would switch upkeep off until then.
+  const lastRun = last && last.value <= options.now ? last.value : undefined;
+  if (!options.force && lastRun !== undefined && options.now - lastRun < HOUR_MS) return { ran: false, abandoned: 0, pruned: 0 };
+  if (clockFarAhead(store, options.now)) return { ran: false, abandoned: 0, pruned: 0, skewed: true };
   const abandoned = store.transaction(() => store.traces.sweepAbandoned(options.now - options.traceCleanupHours * HOUR_MS));
   const pruned = options.retentionDays > 0 ? pruneTraces(store, options.now - options.retentionDays * DAY_MS) : 0;
   // Marked last: a run cut short (a busy store, a killed process) is simply run again by the next one.

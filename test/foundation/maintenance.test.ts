@@ -38,4 +38,20 @@ describe("abandoned traces and retention", () => {
     expect(runMaintenance(store, { now, traceCleanupHours: 24, retentionDays: 30 }).pruned).toBe(1);
     expect(store.traces.count()).toBe(1);
   });
+
+  it("never mass-deletes on a clock far ahead of the stored data, and resets a marker left in the future", () => {
+    const store = openStore(":memory:");
+    const now = Date.UTC(2026, 10, 20);
+    for (let day = 0; day < 20; day++) {
+      const t = startTrace({ query: `day ${day}`, sink: storeSink(store), now: () => now - day * 24 * HOUR });
+      endTrace(t, { final_decision: "llm_fallback", model_version: "m" });
+    }
+    const ahead = now + 400 * 24 * HOUR;
+    endTrace(startTrace({ query: "run with a wrong clock", sink: storeSink(store), now: () => ahead }));
+    expect(runMaintenance(store, { now: ahead, traceCleanupHours: 24, retentionDays: 90 })).toMatchObject({ ran: false, skewed: true });
+    expect(store.traces.count()).toBe(21);
+    // The clock is put right: a marker in the future (here from an earlier version) does not switch upkeep off.
+    store.transaction(() => store.meta.set("maintenance.last_run", ahead, ahead));
+    expect(runMaintenance(store, { now, traceCleanupHours: 24, retentionDays: 10 })).toMatchObject({ ran: true, pruned: 9 });
+  });
 });
