@@ -63,6 +63,11 @@ export function traceQueries(db: Db) {
       const { sql, params } = listQuery(filter);
       return (db.prepare(sql).all(params) as TraceRow[]).map(fromRow);
     },
+    /** The same rows as list(), one at a time: a listing of any length in bounded memory. */
+    *iterate(filter: TraceFilter): Generator<TraceRecord> {
+      const { sql, params } = listQuery(filter);
+      for (const row of db.prepare(sql).iterate(params) as IterableIterator<TraceRow>) yield fromRow(row);
+    },
     /** Marks active traces that started before `cutoff` as abandoned; returns how many. */
     sweepAbandoned(cutoff: number): number {
       return markAbandoned.run(cutoff).changes;

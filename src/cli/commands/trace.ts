@@ -7,7 +7,7 @@ import { type TraceJson, traceToJson } from "../../tracing/trace-json.js";
 import type { CliContext } from "../context.js";
 import { printResult } from "../output.js";
 import { intInRange, nonNegativeNumber } from "../parsers.js";
-import { renderTraceList } from "../render/trace-list.js";
+import { streamTraceList } from "../render/trace-list.js";
 import { renderTrace } from "../render/trace-view.js";
 import { parsePointInTime } from "../time-args.js";
 import { withStoreForReading } from "../with-store.js";
@@ -71,9 +71,10 @@ export function registerTrace(program: Command, context: ContextFactory): void {
         (value) => value !== undefined,
       );
       withStoreForReading(ctx, (store) => {
-        const traces = store.traces.list(filter).map((t) => present(t, ctx, now));
-        const storeHasTraces = traces.length > 0 || store.traces.list({ limit: 1 }).length > 0;
-        printResult(ctx, { traces }, (result, c) => renderTraceList(result, c, { filtered, storeHasTraces }));
+        const traces = (function* () {
+          for (const trace of store.traces.iterate(filter)) yield present(trace, ctx, now);
+        })();
+        streamTraceList(traces, ctx, () => ({ filtered, storeHasTraces: store.traces.list({ limit: 1 }).length > 0 }));
       });
     });
 }

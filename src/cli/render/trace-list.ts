@@ -12,23 +12,48 @@ export interface TraceListScope {
   storeHasTraces: boolean;
 }
 
-/** A compact table: id prefix, time, ms, decision, status, query excerpt. */
-export function renderTraceList({ traces }: { traces: TraceJson[] }, ctx: CliContext, scope?: TraceListScope): string {
-  const p = paint(ctx.color);
-  if (traces.length === 0) {
-    if (scope?.storeHasTraces) {
-      return scope.filtered
-        ? "No traces match these filters; the store holds other traces (try a wider --since or fewer filters).\n"
-        : "No traces to list.\n";
+/** Output is handed to stdout in pieces of about this size: few writes, bounded memory. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * Prints a trace listing as it is read, so `trace list --limit 200000 --json` never builds one huge string:
+ * the JSON is byte for byte what JSON.stringify({ traces }, null, 2) would print.
+ */
+export function streamTraceList(traces: Iterable<TraceJson>, ctx: CliContext, scope: () => TraceListScope): void {
+  let buffer = "";
+  let count = 0;
+  const emit = (text: string) => {
+    buffer += text;
+    if (buffer.length >= CHUNK_CHARS) {
+      ctx.stdout(buffer);
+      buffer = "";
     }
-    return 'No traces yet. Try: moodfood query "I\'m sad"\n';
+  };
+  const p = paint(ctx.color);
+  for (const trace of traces) {
+    if (ctx.json) emit(`${count === 0 ? '{\n  "traces": [\n' : ",\n"}${indent(JSON.stringify(trace, null, 2), "    ")}`);
+    else emit(`${count === 0 ? `${tableHeader(p)}\n` : ""}${tableRow(trace, p)}\n`);
+    count++;
   }
-  const header = p.dim(
-    `${"id".padEnd(10)} ${"started".padEnd(20)} ${"time".padStart(9)} ${"decision".padEnd(16)} ${"status".padEnd(9)} query`,
-  );
-  const rows = traces.map((t) => {
-    const status = t.status === "ok" ? p.green : t.status === "error" ? p.red : p.yellow;
-    return `${t.trace_id.slice(0, 10)} ${timestamp(t.started_at).padEnd(20)} ${fmtMs(t.duration_ms ?? 0).padStart(9)} ${(t.final_decision ?? "-").padEnd(16)} ${status(t.status.padEnd(9))} ${truncate(safeText(t.query), 50)}`;
-  });
-  return `${[header, ...rows].join("\n")}\n`;
+  if (ctx.json) emit(count === 0 ? '{\n  "traces": []\n}\n' : "\n  ]\n}\n");
+  else if (count === 0) emit(emptyMessage(scope()));
+  ctx.stdout(buffer);
+}
+
+function emptyMessage(scope: TraceListScope): string {
+  if (!scope.storeHasTraces) return 'No traces yet. Try: moodfood query "I\'m sad"\n';
+  return scope.filtered
+    ? "No traces match these filters; the store holds other traces (try a wider --since or fewer filters).\n"
+    : "No traces to list.\n";
+}
+
+const indent = (text: string, pad: string) => pad + text.replaceAll("\n", `\n${pad}`);
+
+function tableHeader(p: ReturnType<typeof paint>): string {
+  return p.dim(`${"id".padEnd(10)} ${"started".padEnd(20)} ${"time".padStart(9)} ${"decision".padEnd(16)} ${"status".padEnd(9)} query`);
+}
+
+function tableRow(t: TraceJson, p: ReturnType<typeof paint>): string {
+  const status = t.status === "ok" ? p.green : t.status === "error" ? p.red : p.yellow;
+  return `${t.trace_id.slice(0, 10)} ${timestamp(t.started_at).padEnd(20)} ${fmtMs(t.duration_ms ?? 0).padStart(9)} ${(t.final_decision ?? "-").padEnd(16)} ${status(t.status.padEnd(9))} ${truncate(safeText(t.query), 50)}`;
 }

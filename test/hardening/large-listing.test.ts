@@ -1,0 +1,26 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { BIN, moodfood, tempDataDir } from "../e2e/cli.js";
+
+// Issue 16: large listings stream with bounded memory (`trace list --limit 200000 --json` once took 2 GB and failed).
+describe("large listings (built CLI)", () => {
+  it("lists 20,000 traces as one JSON document with a heap far below the output's size", () => {
+    const dir = tempDataDir();
+    expect(moodfood(["--data-dir", dir, "simulate", "--days", "4", "--per-day", "5000", "--feedback-rate", "0"]).status).toBe(0);
+    // A 48 MB old space would not hold the output (about 100 MB) as one string: streaming is what makes this pass.
+    const run = spawnSync(
+      process.execPath,
+      ["--max-old-space-size=48", BIN, "--data-dir", dir, "trace", "list", "--limit", "200000", "--json"],
+      {
+        encoding: "utf8",
+        maxBuffer: 1 << 30,
+      },
+    );
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout.length).toBeGreaterThan(48 * 1024 * 1024);
+    const parsed = JSON.parse(run.stdout) as { traces: { trace_id: string }[] };
+    expect(parsed.traces).toHaveLength(20_000);
+    expect(new Set(parsed.traces.map((t) => t.trace_id)).size).toBe(20_000);
+  }, 120_000);
+});
