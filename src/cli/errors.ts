@@ -1,5 +1,7 @@
 import { CommanderError } from "commander";
 import { isUserError } from "../errors.js";
+import { storeError } from "../store/store-error.js";
+import { safeText } from "./render/terminal-text.js";
 
 export interface ReportedError {
   code: string;
@@ -15,13 +17,21 @@ export function describeError(error: unknown): ReportedError {
     const message = error.message.replace(/^error:\s*/, "").replace(/\s*\n\(Did you mean (.+)\?\)$/, ". Did you mean $1?");
     return { code: usageCode(error.code), message: capitalise(message), exitCode: 2 };
   }
+  // A store problem found after open (corruption in a page first read now, a lock held too long) is said as such.
+  const sqliteCode = (error as { code?: unknown } | null)?.code;
+  if (typeof sqliteCode === "string" && sqliteCode.startsWith("SQLITE_")) {
+    const mapped = storeError(error, "the store (moodfood.db)");
+    if (isUserError(mapped)) return { code: mapped.code, message: mapped.message, exitCode: mapped.exitCode };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { code: "internal_error", message: `Unexpected error: ${message} (set DEBUG=moodfood for details).`, exitCode: 1 };
 }
 
+/** One line; messages echo arguments, so escape sequences are stripped (no terminal injection through an error). */
 export function formatError(error: ReportedError, json: boolean): string {
-  if (json) return `${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`;
-  return `moodfood: ${error.message}\n`;
+  const message = safeText(error.message).replace(/\s*\n\s*/g, " ");
+  if (json) return `${JSON.stringify({ error: { code: error.code, message } })}\n`;
+  return `moodfood: ${message}\n`;
 }
 
 // Our stable codes, not commander's internals (which could change with a commander release).

@@ -27,10 +27,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       reported.message = unknownCommandMessage(error.message, program, argv);
     }
     io.stderr(formatError(reported, json));
-    // Check commands (health, drift check) use 3 for a usage error, the Nagios UNKNOWN; a command
-    // that does not exist was never a check, so it is a plain usage error (2).
+    // Check commands (health, drift check) answer 3, the Nagios UNKNOWN, whenever they could not check (a usage
+    // error, a store that cannot be read); a command that does not exist was never a check, so it is a plain 2.
     const unknown = reported.code === "unknown_command";
-    return reported.exitCode === 2 && !unknown && isCheckCommand(argv) ? 3 : reported.exitCode;
+    return !unknown && isCheckCommand(argv) ? 3 : reported.exitCode;
   }
 }
 

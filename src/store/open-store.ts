@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { UserError } from "../errors.js";
 import { MIGRATIONS } from "./migrations.js";
+import { storeError } from "./store-error.js";
 
 export const STORE_FILE = "moodfood.db";
 /** How long a writer waits for another process's transaction before giving up. */
@@ -147,22 +148,6 @@ function migrate(db: Db): void {
     }
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
-}
-
-function storeError(error: unknown, path: string): Error {
-  if (error instanceof UserError) return error;
-  const code = (error as { code?: string }).code ?? "";
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") {
-    return new UserError("store_corrupt", `${path} is not a readable moodfood database (corrupt?); restore a backup or move it aside.`);
-  }
-  if (["SQLITE_READONLY", "SQLITE_CANTOPEN", "EACCES", "EROFS", "EPERM", "ENOENT", "ENOTDIR", "EEXIST"].includes(code)) {
-    return new UserError("store_unwritable", `Cannot open ${path} for writing (${code}); check the data dir or pass --data-dir.`);
-  }
-  if (code === "SQLITE_FULL" || code === "ENOSPC") {
-    return new UserError("store_full", `No space left to write ${path}; free disk space or move the data dir.`);
-  }
-  return error instanceof Error ? error : new Error(message);
 }
 
 export { storeError };

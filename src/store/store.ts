@@ -105,7 +105,8 @@ function createStore(db: Db, options: OpenOptions) {
   return store;
 }
 
+/** A locked store, raw from SQLite or already said as a UserError by write(). */
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? "";
-  return code === "SQLITE_BUSY" || code.startsWith("SQLITE_BUSY_") || code === "SQLITE_LOCKED";
+  return code.startsWith("SQLITE_BUSY") || code === "SQLITE_LOCKED" || code === "store_busy";
 }
