@@ -1,5 +1,6 @@
 import { loadConfig } from "../config/load-config.js";
 import type { Config } from "../config/settings.js";
+import { UsageError } from "../errors.js";
 
 /** What every command gets: resolved config and how to print. */
 export interface CliContext {
@@ -25,7 +26,9 @@ export interface CliIo {
 }
 
 export function createContext(globals: GlobalOptions, io: CliIo): CliContext {
-  const config = loadConfig({ flags: globals.dataDir ? { dataDir: globals.dataDir } : {}, env: io.env, cwd: io.cwd });
+  if (globals.dataDir !== undefined && globals.dataDir.trim() === "")
+    throw new UsageError("invalid_data_dir", "--data-dir is empty; give a directory, e.g. --data-dir ./logs.");
+  const config = loadConfig({ flags: globals.dataDir !== undefined ? { dataDir: globals.dataDir } : {}, env: io.env, cwd: io.cwd });
   // chalk 5 ignores NO_COLOR, so honour it here together with --no-color and pipes.
   const color = globals.color !== false && !("NO_COLOR" in io.env) && io.isTTY && !globals.json;
   return { config, json: globals.json === true, color, stdout: io.stdout, stderr: io.stderr };

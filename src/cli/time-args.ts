@@ -1,11 +1,13 @@
 import { InvalidArgumentError } from "commander";
 import { parseDuration } from "../config/durations.js";
+import { parseTimestamp } from "../config/timestamps.js";
 
 /** A point in time given as a duration ago ("24h") or an ISO date/time ("2026-11-20", "2026-11-20T12:00Z"). */
 export function parsePointInTime(value: string, now: number): number {
   if (/^\d+(\.\d+)?\s*[smhdw]$/.test(value.trim())) return now - parseDuration(value);
-  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(ms)) throw new InvalidArgumentError(`"${value}" is neither a duration (24h, 7d) nor a date (2026-11-20).`);
+  // Strict: 2026-02-30 is refused rather than read as 2 March; a time without a zone is UTC.
+  const ms = parseTimestamp(value);
+  if (ms === undefined) throw new InvalidArgumentError(`"${value}" is neither a duration (24h, 7d) nor a real date (2026-11-20).`);
   return ms;
 }
 

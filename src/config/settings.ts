@@ -27,6 +27,15 @@ const integer =
     return value !== undefined && Number.isInteger(value) ? value : undefined;
   };
 const text: Parser<string> = (raw) => raw;
+const nonEmpty: Parser<string> = (raw) => (raw.trim() === "" ? undefined : raw);
+const httpUrl: Parser<string> = (raw) => {
+  try {
+    const url = new URL(raw);
+    return url.protocol === "http:" || url.protocol === "https:" ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+};
 const flag: Parser<boolean> = (raw) => {
   const v = raw.trim().toLowerCase();
   if (["1", "true", "yes", "on"].includes(v)) return true;
@@ -39,7 +48,7 @@ const oneOf =
     (values as string[]).includes(raw) ? (raw as T) : undefined;
 
 export const SETTINGS = {
-  dataDir: { key: "dataDir", env: ["MOODFOOD_DATA_DIR"], parse: text, expects: "a directory path", fallback: "./logs" },
+  dataDir: { key: "dataDir", env: ["MOODFOOD_DATA_DIR"], parse: nonEmpty, expects: "a directory path", fallback: "./logs" },
   driftThreshold: {
     key: "driftThreshold",
     env: ["DRIFT_THRESHOLD", "MOODFOOD_DRIFT_THRESHOLD"],
@@ -92,7 +101,7 @@ export const SETTINGS = {
   llmBaseUrl: {
     key: "llmBaseUrl",
     env: ["MOODFOOD_LLM_BASE_URL"],
-    parse: text,
+    parse: httpUrl,
     expects: "a URL like https://api.openai.com/v1",
     fallback: "https://api.openai.com/v1",
   },

@@ -1,3 +1,4 @@
+import { isoTime } from "../config/timestamps.js";
 import type { AlertRow, DriftCheckRow } from "../store/drift-queries.js";
 import {
   extraOf,
@@ -14,7 +15,6 @@ import {
   requiredTime,
 } from "./line-fields.js";
 import type { OriginalDriftAlert, OriginalDriftMetrics } from "./original-layout.js";
-import { isoTime } from "./timestamps.js";
 
 /** Medium and above open alerts (DESIGN §6); the original's status said "alert" exactly then. */
 const ALERTING = new Set(["medium", "high", "critical"]);

@@ -1,7 +1,7 @@
+import { isoTime } from "../config/timestamps.js";
 import type { FeedbackDayRow } from "../store/interop-queries.js";
 import { type JsonObject, LineError, optionalString, requiredNumber, requiredTime } from "./line-fields.js";
 import type { OriginalFeedbackMetrics } from "./original-layout.js";
-import { isoTime } from "./timestamps.js";
 
 /** The original needed 10 feedback rows before it named a trend. */
 const MIN_FOR_TREND = 10;

@@ -1,4 +1,4 @@
-import { parseTimestamp } from "./timestamps.js";
+import { parseTimestamp } from "../config/timestamps.js";
 
 /** A line that cannot be imported: reported with its line number and skipped. */
 export class LineError extends Error {

@@ -1,6 +1,6 @@
+import { isoTime } from "../config/timestamps.js";
 import type { TraceRecord } from "../records/trace.js";
 import type { OriginalEvent } from "./original-layout.js";
-import { isoTime } from "./timestamps.js";
 
 /**
  * Each span as the original's event pair, `<stage>_start` then `<stage>_end` (or `_error`), in time order.

@@ -1,3 +1,4 @@
+import { isoTime } from "../config/timestamps.js";
 import type { TraceRecord, TraceStatus } from "../records/trace.js";
 import { eventsToSpans } from "./events-to-spans.js";
 import {
@@ -17,7 +18,6 @@ import {
 } from "./line-fields.js";
 import type { OriginalTrace } from "./original-layout.js";
 import { spansToEvents } from "./spans-to-events.js";
-import { isoTime } from "./timestamps.js";
 import { derivedSpanId, toOriginalTraceId, toStoreTraceId } from "./trace-ids.js";
 
 const ORIGINAL_STATUS: Record<TraceStatus, string> = { ok: "success", error: "error", active: "active", abandoned: "abandoned" };

@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseTimestamp } from "../../src/config/timestamps.js";
 import { kindFromName } from "../../src/interop/detect-kind.js";
 import { readJsonlLines } from "../../src/interop/jsonl-reader.js";
-import { parseTimestamp } from "../../src/interop/timestamps.js";
 import { toOriginalTraceId, toStoreTraceId } from "../../src/interop/trace-ids.js";
 import { tempDir } from "./populate.js";
 

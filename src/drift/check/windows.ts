@@ -1,3 +1,4 @@
+import { parseTimestamp } from "../../config/timestamps.js";
 import { UsageError, UserError } from "../../errors.js";
 import type { Store } from "../../store/store.js";
 
@@ -14,9 +15,9 @@ const PINNED_KEY = "drift.baseline";
 /** Parses "FROM..TO" (ISO dates or times). */
 export function parseRange(text: string): { from: number; to: number } {
   const [fromText, toText, extra] = text.split("..");
-  const from = Date.parse(fromText ?? "");
-  const to = Date.parse(toText ?? "");
-  if (extra !== undefined || Number.isNaN(from) || Number.isNaN(to) || from >= to) {
+  const from = parseTimestamp(fromText ?? "");
+  const to = parseTimestamp(toText ?? "");
+  if (extra !== undefined || from === undefined || to === undefined || from >= to) {
     throw new UsageError("invalid_range", `"${text}" is not a time range FROM..TO with FROM before TO (e.g. 2026-11-01..2026-11-08).`);
   }
   return { from, to };
