@@ -1,12 +1,14 @@
 import { feedbackCounter } from "../feedback/feedback-rollup.js";
 import { rollupsForTrace } from "../metrics/trace-rollups.js";
+import { MAX_QUERY_CHARS } from "../pipeline/parse.js";
 import type { Store } from "../store/store.js";
 import { lineToDriftAlert, lineToDriftCheck } from "./drift-lines.js";
 import { lineToFeedback } from "./feedback-lines.js";
 import { checkFeedbackMetricsLine } from "./feedback-metrics-lines.js";
-import type { JsonObject } from "./line-fields.js";
+import { type JsonObject, LineError } from "./line-fields.js";
 import type { FileKind } from "./original-layout.js";
 import { type LineOptions, lineToTrace } from "./trace-lines.js";
+import { checkImportedTrace } from "./validate-trace.js";
 
 /** What became of a line: stored, already there (imports are idempotent by id), or checked and not stored. */
 export type LineOutcome = "imported" | "duplicate" | "derived";
@@ -23,6 +25,7 @@ export function lineImporter(store: Store, kind: FileKind, options: LineOptions)
     case "traces":
       return (line) => {
         const trace = lineToTrace(line, options);
+        checkImportedTrace(trace, Date.now());
         if (!interop.insertTraceIfAbsent(trace)) return "duplicate";
         // Only ended traces carry metrics, as on the live path.
         if (trace.status === "ok" || trace.status === "error") {
@@ -34,6 +37,8 @@ export function lineImporter(store: Store, kind: FileKind, options: LineOptions)
     case "user_feedback":
       return (line) => {
         const { record, query, recommendations } = lineToFeedback(line);
+        if (query.length > MAX_QUERY_CHARS)
+          throw new LineError(`"query" is ${query.length} characters; a query holds at most ${MAX_QUERY_CHARS}`);
         if (!interop.insertFeedbackIfAbsent(record)) return "duplicate";
         rollups.apply([feedbackCounter(record)], [], record.created_at);
         interop.fillTraceQuery(record.trace_id, options.keepQueryText ? query : "", recommendations);
