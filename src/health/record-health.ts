@@ -20,6 +20,8 @@ export interface RecordedHealth {
  * change or every 15 minutes, in the history; history older than the retention is dropped with it.
  */
 export function recordHealth(store: Store, doc: HealthDocument, source: "cli" | "serve", retentionDays: number): RecordedHealth {
+  // Only the CLI runs quick_check; the server shows that result instead of re-reading every page.
+  const integrity = source === "cli" ? doc.checks["store:integrity"]?.[0] : undefined;
   const at = Date.parse(doc.checked_at);
   return store.transaction(() => {
     const last = store.health.latest();
@@ -35,6 +37,7 @@ export function recordHealth(store: Store, doc: HealthDocument, source: "cli" | 
     store.health.record(record, {
       append: changed || !lastRow || at - lastRow.checked_at >= HISTORY_EVERY_MS,
       keepSince: retentionDays > 0 ? at - retentionDays * DAY_MS : undefined,
+      integrity: integrity && { status: integrity.status === "fail" ? "fail" : "pass", output: integrity.output, checked_at: at },
     });
     cacheGauge(store, "moodfood_system_health", [{ labels: {}, value: doc.score }], at);
     return { previous: last?.status, changed };

@@ -10,6 +10,7 @@ import { DEEP_CALL_TIMEOUT_MS } from "./checks/llm-checks.js";
 import { computeHealth } from "./compute-health.js";
 import { healthChangeMessage } from "./health-alert.js";
 import type { HealthDocument } from "./health-document.js";
+import { storable } from "./health-watch.js";
 import { recordHealth } from "./record-health.js";
 
 export interface HealthOptions {
@@ -51,9 +52,8 @@ export async function runHealth(options: HealthOptions, deps: HealthDeps): Promi
   } finally {
     if (!("error" in store)) store.close();
   }
-  const passes = (key: string) => doc.checks[key]?.[0]?.status === "pass";
-  // Health never creates a store, and never writes to one it could not read or prove writable.
-  if (!passes("store:reachable") || !passes("store:writable") || !existsSync(join(config.dataDir, STORE_FILE))) return doc;
+  // Health never creates a store, and never writes to one it could not read, found damaged or could not prove writable.
+  if (!storable(doc) || !existsSync(join(config.dataDir, STORE_FILE))) return doc;
   let changed: ReturnType<typeof recordHealth> | undefined;
   try {
     const writer = openStore(config.dataDir, { busyTimeoutMs: CACHE_PATIENCE_MS });

@@ -29,8 +29,8 @@ export interface HealthInputs {
   deep: boolean;
   /** Whether SQLite's quick_check is run here ("run") or taken from the last recorded result ("cached", the server). */
   integrity: "run" | "cached";
-  /** The metrics server's check: probe the port, or "self" inside the server that answers on it. */
-  metricsServer: "probe" | "self";
+  /** The metrics server's check: probe the configured port, or, inside the server, the port it serves on. */
+  metricsServer: "probe" | { servingPort: number };
   /** Where the weekly report is written (reports/ under the working directory). */
   reportsDir: string;
 }

@@ -1,3 +1,4 @@
+import type { HealthDocument } from "../health/health-document.js";
 import type { Exposition } from "../metrics/exposition.js";
 import type { QueryAnswer, QueryInput } from "../pipeline/pipeline.js";
 import type { Store } from "../store/store.js";
@@ -9,6 +10,8 @@ export interface ApiDeps {
   runQuery(input: QueryInput): Promise<QueryAnswer>;
   /** MOODFOOD_API_TOKEN; "" disables authentication. */
   apiToken: string;
+  /** Computes the health now (GET /health/full); without it the route answers 501. */
+  health?: () => Promise<HealthDocument>;
   /** Where unexpected (5xx) errors are reported, one line each. */
   log(line: string): void;
 }

@@ -14,6 +14,14 @@ export interface HealthRecord {
 
 const HOUR_MS = 3_600_000;
 const LATEST_KEY = "health.latest";
+const INTEGRITY_KEY = "health.integrity";
+
+/** The last quick_check actually run (by moodfood health): the server shows it rather than re-reading every page. */
+export interface IntegrityRecord {
+  status: "pass" | "fail";
+  output: string;
+  checked_at: number;
+}
 
 /** Statements behind `moodfood health`: integrity, schema, hourly error counts, recent feedback, health history. */
 export function healthQueries(db: Db) {
@@ -68,9 +76,10 @@ export function healthQueries(db: Db) {
      * Keeps `record` as the latest health; appends it to the history when `append` (the caller appends on a
      * status change and every few minutes, so the history stays small) and drops history older than `keepSince`.
      */
-    record(record: HealthRecord, options: { append: boolean; keepSince?: number }): void {
+    record(record: HealthRecord, options: { append: boolean; keepSince?: number; integrity?: IntegrityRecord }): void {
       db.transaction(() => {
         setLatest.run(LATEST_KEY, JSON.stringify(record), record.checked_at);
+        if (options.integrity) setLatest.run(INTEGRITY_KEY, JSON.stringify(options.integrity), options.integrity.checked_at);
         if (options.append) insert.run(record);
         if (options.keepSince !== undefined) prune.run(options.keepSince);
       }).immediate();
@@ -79,6 +88,11 @@ export function healthQueries(db: Db) {
     latest(): HealthRecord | undefined {
       const row = getLatest.get(LATEST_KEY) as { value: string } | undefined;
       return row ? (JSON.parse(row.value) as HealthRecord) : undefined;
+    },
+    /** The last quick_check run by moodfood health, or undefined. */
+    lastIntegrity(): IntegrityRecord | undefined {
+      const row = getLatest.get(INTEGRITY_KEY) as { value: string } | undefined;
+      return row ? (JSON.parse(row.value) as IntegrityRecord) : undefined;
     },
     /** The newest row of the history (appended on a change of status or every few minutes). */
     lastRecorded(): HealthRecord | undefined {

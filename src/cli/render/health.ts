@@ -29,6 +29,7 @@ function whyNotStored(doc: HealthDocument): string {
   const status = (key: string) => doc.checks[key]?.[0]?.status;
   if (status("store:reachable") === "fail") return "the store cannot be read";
   if (status("store:writable") === "fail") return "the store cannot be written";
+  if (status("store:integrity") === "fail") return "the store is damaged";
   if (status("store:schema_version") === undefined) return "no store yet";
   return "see the warning above";
 }

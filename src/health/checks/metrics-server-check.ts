@@ -12,8 +12,10 @@ type Probe = { kind: "moodfood" } | { kind: "refused" } | { kind: "other"; detai
 export async function metricsServerCheck(inputs: HealthInputs, host = "127.0.0.1"): Promise<CheckResult> {
   const port = inputs.config.prometheusPort;
   const base = { component: "metrics_server", measurement: "reachable", observed_unit: undefined } as const;
-  if (inputs.metricsServer === "self")
-    return { ...base, status: "pass", observed_value: port, output: `this process serves on port ${port}` };
+  if (inputs.metricsServer !== "probe") {
+    const serving = inputs.metricsServer.servingPort;
+    return { ...base, status: "pass", observed_value: serving, output: `this process serves on port ${serving}` };
+  }
   if (port === 0)
     return { ...base, status: "pass", observed_value: null, output: "PROMETHEUS_PORT is 0 (a free port each start): nothing to probe" };
   const probe = await probeLivez(host, port);

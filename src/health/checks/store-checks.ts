@@ -46,19 +46,17 @@ export function storeChecks(inputs: HealthInputs): CheckResult[] {
 function integrity(inputs: HealthInputs): CheckResult {
   const store = inputs.store as Exclude<HealthInputs["store"], { error: string }>;
   if (inputs.integrity === "cached") {
-    const last = store.health.latest();
-    const stored = last ? (JSON.parse(last.checks) as Record<string, { status?: string; output?: string }>)["store:integrity"] : undefined;
-    if (!last || !stored) {
-      return base("pass", null, "not verified by this process (quick_check reads every page); moodfood health runs it");
-    }
+    const last = store.health.lastIntegrity();
+    if (!last) return base("pass", null, "not verified here (quick_check reads every page); moodfood health runs it");
     const when = new Date(last.checked_at).toISOString();
-    return base(stored.status === "fail" ? "fail" : "pass", stored.status === "fail" ? "error" : "ok", `${stored.output} (as of ${when})`);
+    return base(last.status, last.status === "fail" ? "error" : "ok", `${last.output} (by moodfood health at ${when})`);
   }
   const started = performance.now();
   const result = store.health.quickCheck();
   const ms = Math.round(performance.now() - started);
   if (result.length === 1 && result[0] === "ok") return base("pass", "ok", `quick_check ok in ${ms} ms`);
-  return base("fail", "error", `quick_check found damage: ${result.slice(0, 2).join("; ")}; restore a backup`);
+  const problems = result.flatMap((r) => r.split("\n")).filter((line) => line.trim() !== "" && !line.startsWith("***"));
+  return base("fail", "error", `quick_check found damage (${problems[0] ?? "unknown"}); restore a backup`);
 
   function base(status: CheckResult["status"], value: string | null, output: string): CheckResult {
     return { component: "store", measurement: "integrity", status, observed_value: value, output };
@@ -93,7 +91,13 @@ function writable(inputs: HealthInputs, file: string): CheckResult {
       return fail(describeWriteError((error as { code?: string }).code ?? "error"));
     }
   }
-  return { component: "store", measurement: "writable", status: "pass", observed_value: true, output: `${dir} accepts writes` };
+  return {
+    component: "store",
+    measurement: "writable",
+    status: "pass",
+    observed_value: true,
+    output: `${dir} and its store files accept writes`,
+  };
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
