@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readCachedGauge } from "../../src/metrics/cached-gauges.js";
 import { circuitKey } from "../../src/pipeline/providers/circuit-breaker.js";
 import { recordQuery } from "../metrics/helpers.js";
-import { check, healthConfig, statusOf, tempDir, webhookReceiver, withWriteStore } from "./helpers.js";
+import { check, healthConfig, tempDir, webhookReceiver, withWriteStore } from "./helpers.js";
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
