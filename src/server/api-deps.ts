@@ -10,6 +10,8 @@ export interface ApiDeps {
   runQuery(input: QueryInput): Promise<QueryAnswer>;
   /** MOODFOOD_API_TOKEN; "" disables authentication. */
   apiToken: string;
+  /** The database file, for /readyz to see that it is still a SQLite file (a connection reads pages from its cache). */
+  storeFile?: string;
   /** Computes the health now (GET /health/full); without it the route answers 501. */
   health?: () => Promise<HealthDocument>;
   /** Where unexpected (5xx) errors are reported, one line each. */

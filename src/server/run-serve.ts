@@ -1,10 +1,11 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { Config } from "../config/settings.js";
 import { computeHealth } from "../health/compute-health.js";
 import { type HealthWatch, startHealthWatch } from "../health/health-watch.js";
 import { createExposition } from "../metrics/exposition.js";
 import { gaugeSources } from "../metrics/gauges.js";
 import { openRuntime } from "../runtime/runtime.js";
+import { STORE_FILE } from "../store/open-store.js";
 import { openStore } from "../store/store.js";
 import type { ApiDeps } from "./api-deps.js";
 import { createApiServer } from "./create-server.js";
@@ -67,7 +68,8 @@ export async function runMetricsServe(options: ServeOptions, deps: ServeDeps): P
         metricsServer: { servingPort },
         reportsDir: resolve("reports"),
       });
-    const api = createApiServer({ store, exposition, runQuery, health, apiToken: config.apiToken, log: deps.log });
+    const storeFile = join(config.dataDir, STORE_FILE);
+    const api = createApiServer({ store, storeFile, exposition, runQuery, health, apiToken: config.apiToken, log: deps.log });
     const bound = await listen(api.server, options.host, options.port);
     servingPort = bound.port;
     const hostPart = bound.host.includes(":") ? `[${bound.host}]` : bound.host;

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
@@ -73,6 +75,19 @@ describe("GET /health/full", () => {
     expect({ overall: http.overall_status, score: http.score }).toEqual({ overall: cli.overall_status, score: cli.score });
     expect(cli.checks["metrics_server:reachable"]?.[0]?.output).toMatch(/moodfood metrics serve answers/);
     expect(http.checks["errors:error_rate"]?.[0]?.output).toBe(cli.checks["errors:error_rate"]?.[0]?.output);
+  });
+});
+
+describe("GET /readyz", () => {
+  it("is 200 while the store reads, 503 once its file is overwritten (the connection's cache would not notice)", async () => {
+    const dir = tempDir();
+    const info = await serve(await healthConfig(dir));
+    expect((await fetch(`${info.url}/readyz`)).status).toBe(200);
+    writeFileSync(join(dir, "moodfood.db"), randomBytes(8192));
+    const res = await fetch(`${info.url}/readyz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: { code: "store_unavailable", message: expect.stringMatching(/not a SQLite database/) } });
+    expect((await fetch(`${info.url}/health/full`)).status).toBe(503);
   });
 });
 

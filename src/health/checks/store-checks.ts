@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync } from "node:fs";
 import { join } from "node:path";
 import { STORE_FILE } from "../../store/open-store.js";
 import { describeWriteError, probeWritable } from "../probe-writable.js";
+import { hasSqliteHeader } from "../sqlite-header.js";
 import type { CheckResult, HealthInputs } from "../types.js";
 
 /** store: reachable, schema version, integrity (quick_check) and writable. */
@@ -12,6 +13,18 @@ export function storeChecks(inputs: HealthInputs): CheckResult[] {
     return [{ component: "store", measurement: "reachable", status: "fail", observed_value: false, output: why }, writable(inputs, file)];
   }
   const store = inputs.store;
+  if (existsSync(file) && !hasSqliteHeader(file)) {
+    return [
+      {
+        component: "store",
+        measurement: "reachable",
+        status: "fail",
+        observed_value: false,
+        output: `${file} is not a SQLite database (corrupt?); restore a backup or move it aside`,
+      },
+      writable(inputs, file),
+    ];
+  }
   const started = performance.now();
   const schema = store.health.schemaVersion();
   const exists = existsSync(file);
