@@ -50,7 +50,7 @@ export async function runCheckOnce(
   });
   if (ctx.config.alertWebhook) {
     for (const alert of result.alerts.opened) {
-      const warning = await postAlert(ctx.config.alertWebhook, alert);
+      const warning = await postAlert({ url: ctx.config.alertWebhook, format: ctx.config.alertWebhookFormat }, alert);
       if (warning) ctx.stderr(`moodfood: ${warning}\n`);
     }
   }

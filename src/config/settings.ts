@@ -125,6 +125,13 @@ export const SETTINGS = {
   redactKey: { key: "redactKey", env: ["MOODFOOD_REDACT_KEY"], parse: text, expects: "a secret string", fallback: "", secret: true },
   apiToken: { key: "apiToken", env: ["MOODFOOD_API_TOKEN"], parse: text, expects: "a bearer token", fallback: "", secret: true },
   alertWebhook: { key: "alertWebhook", env: ["MOODFOOD_ALERT_WEBHOOK"], parse: text, expects: "a URL", fallback: "" },
+  alertWebhookFormat: {
+    key: "alertWebhookFormat",
+    env: ["MOODFOOD_ALERT_WEBHOOK_FORMAT"],
+    parse: oneOf<"json" | "slack" | "discord">("json", "slack", "discord"),
+    expects: 'json (the alert as JSON), slack ({"text"}) or discord ({"content"})',
+    fallback: "json" as "json" | "slack" | "discord",
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 export type Config = { [K in keyof typeof SETTINGS]: (typeof SETTINGS)[K]["fallback"] };

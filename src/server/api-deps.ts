@@ -1,3 +1,4 @@
+import type { HealthDocument } from "../health/health-document.js";
 import type { Exposition } from "../metrics/exposition.js";
 import type { QueryAnswer, QueryInput } from "../pipeline/pipeline.js";
 import type { Store } from "../store/store.js";
@@ -11,6 +12,10 @@ export interface ApiDeps {
   bindHost?: string;
   /** MOODFOOD_API_TOKEN; "" disables authentication. */
   apiToken: string;
+  /** The database file, for /readyz to see that it is still a SQLite file (a connection reads pages from its cache). */
+  storeFile?: string;
+  /** Computes the health now (GET /health/full); without it the route answers 501. */
+  health?: () => Promise<HealthDocument>;
   /** Where unexpected (5xx) errors are reported, one line each. */
   log(line: string): void;
 }

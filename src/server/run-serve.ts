@@ -1,7 +1,11 @@
+import { join, resolve } from "node:path";
 import type { Config } from "../config/settings.js";
+import { computeHealth } from "../health/compute-health.js";
+import { type HealthWatch, startHealthWatch } from "../health/health-watch.js";
 import { createExposition } from "../metrics/exposition.js";
 import { gaugeSources } from "../metrics/gauges.js";
 import { openRuntime } from "../runtime/runtime.js";
+import { STORE_FILE } from "../store/open-store.js";
 import { openStore } from "../store/store.js";
 import type { ApiDeps } from "./api-deps.js";
 import { createApiServer } from "./create-server.js";
@@ -26,6 +30,8 @@ export interface ServeDeps {
   runQuery?: ApiDeps["runQuery"];
   /** How long in-flight requests may take to finish after a stop. */
   graceMs?: number;
+  /** How often the health is recomputed and stored (default every minute; tests shorten it). */
+  healthIntervalMs?: number;
 }
 
 export interface ServeInfo {
@@ -46,18 +52,46 @@ export async function runMetricsServe(options: ServeOptions, deps: ServeDeps): P
   // read-only one, which never waits behind a writer (WAL): /livez and /metrics answer while a query waits.
   const runtime = await openRuntime(config, { traces: "yielding" });
   const store = openStore(config.dataDir, { readonly: true });
+  let watch: HealthWatch | undefined;
   try {
     const exposition = createExposition(store, { sources: gaugeSources(config) });
     const runQuery = deps.runQuery ?? runtimeQueryRunner(runtime);
-    const api = createApiServer({ store, exposition, runQuery, apiToken: config.apiToken, bindHost: options.host, log: deps.log });
+    // Checks read on the read-only connection; quick_check is not re-run here (it reads every page), its last result is shown.
+    let servingPort = options.port;
+    const health = () =>
+      computeHealth({
+        config,
+        store,
+        now: Date.now(),
+        deep: false,
+        integrity: "cached",
+        metricsServer: { servingPort },
+        reportsDir: resolve("reports"),
+      });
+    const storeFile = join(config.dataDir, STORE_FILE);
+    const api = createApiServer({
+      store,
+      storeFile,
+      exposition,
+      runQuery,
+      health,
+      apiToken: config.apiToken,
+      bindHost: options.host,
+      log: deps.log,
+    });
     const bound = await listen(api.server, options.host, options.port);
+    servingPort = bound.port;
     const hostPart = bound.host.includes(":") ? `[${bound.host}]` : bound.host;
     const info = { ...bound, url: `http://${hostPart}:${bound.port}` };
     deps.onListening(info);
+    // Records go through the runtime's connection (busy timeout 0, writeWhenFree): the event loop never waits on the lock.
+    watch = startHealthWatch({ config, check: health, writer: runtime.store, log: deps.log, intervalMs: deps.healthIntervalMs });
+    void watch.tick();
     const stoppedBy = await whenAborted(deps.signal);
     await api.close(deps.graceMs);
     return { ...info, stoppedBy };
   } finally {
+    await watch?.stop();
     store.close();
     await runtime.close();
   }

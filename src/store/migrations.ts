@@ -109,4 +109,16 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX drift_alerts_open ON drift_alerts(type) WHERE status != 'resolved';
   `,
+  // Health history: one row per computed health (moodfood health, metrics serve's minute timer).
+  `
+  CREATE TABLE health_checks (
+    id INTEGER PRIMARY KEY,
+    checked_at INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    score REAL NOT NULL,
+    source TEXT NOT NULL,
+    checks TEXT NOT NULL
+  );
+  CREATE INDEX health_checks_checked_at ON health_checks(checked_at);
+  `,
 ];

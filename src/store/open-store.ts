@@ -42,7 +42,8 @@ export function openDatabase(dataDir: string | ":memory:", options: OpenOptions 
   let db: Db | undefined;
   try {
     if (dataDir !== ":memory:") ensureDir(dataDir);
-    db = new Database(path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
+    // Opening (WAL, migrations) may wait for a writer; a caller that asked for a shorter wait gets it afterwards.
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
     if (options.journalInMemory) return journalInMemory(db);
     // Only takes effect on a new, empty file, and must come before WAL mode writes the header.
     db.pragma("auto_vacuum = INCREMENTAL");
@@ -50,6 +51,7 @@ export function openDatabase(dataDir: string | ":memory:", options: OpenOptions 
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
     migrate(db);
+    if (options.busyTimeoutMs !== undefined) db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`);
   } catch (error) {
     if (db?.open) db.close(); // a half-opened connection would keep its lock
     throw storeError(error, path);

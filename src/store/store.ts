@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { TraceRecord } from "../records/trace.js";
 import { driftQueries } from "./drift-queries.js";
 import { feedbackQueries } from "./feedback-queries.js";
+import { healthQueries } from "./health-queries.js";
 import { interopQueries } from "./interop-queries.js";
 import { metaQueries } from "./meta-queries.js";
 import { modelQueries } from "./model-queries.js";
@@ -55,6 +56,7 @@ function createStore(db: Db, options: OpenOptions) {
     feedback: feedbackQueries(db),
     drift: driftQueries(db),
     interop: interopQueries(db),
+    health: healthQueries(db),
     startTrace(trace: TraceRecord): void {
       write(() => traces.insertActive(trace));
     },

@@ -29,7 +29,7 @@ describe("unknown commands and usage errors", () => {
     [["serve"], "Unknown command 'serve'. Did you mean metrics serve?"],
     [["querry"], "Unknown command 'querry'. Did you mean query?"],
     [["drift", "chek"], "Unknown command 'drift chek'. Did you mean drift check?"],
-    [["health"], "Unknown command 'health'. Did you mean help?"],
+    [["healht"], "Unknown command 'healht'. Did you mean health?"],
     [["frobnicate"], "Unknown command 'frobnicate'. See moodfood --help."],
   ])("%j exits 2 with code unknown_command and one line", async (args, message) => {
     const run = await cli(["--data-dir", tempDir(), "--json", ...args]);

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import type { RunState } from "../program.js";
 import { registerDrift } from "./drift.js";
+import { registerHealth } from "./health.js";
 import { registerInterop } from "./interop.js";
 import { registerMetrics } from "./metrics.js";
 import { registerModel } from "./model.js";
@@ -19,6 +20,7 @@ const GROUPS: readonly { words: readonly string[]; register: Register }[] = [
   { words: ["trace"], register: registerTrace },
   { words: ["simulate", "demo"], register: registerSimulate },
   { words: ["drift"], register: registerDrift },
+  { words: ["health"], register: registerHealth },
   { words: ["metrics"], register: registerMetrics },
   { words: ["train", "models", "eval"], register: registerModel },
   { words: ["export", "import"], register: registerInterop },

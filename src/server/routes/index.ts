@@ -1,5 +1,6 @@
 import type { Route } from "../router.js";
 import { driftSummaryRoute } from "./drift.js";
+import { healthFullRoute } from "./health.js";
 import { metricsRoute, rawMetricsRoute } from "./metrics.js";
 import { notBuilt } from "./not-built.js";
 import { livezRoute, readyzRoute } from "./probes.js";
@@ -12,7 +13,7 @@ export const API_ROUTES: readonly Route[] = [
   { method: "GET", path: "/metrics/raw", handler: rawMetricsRoute },
   { method: "GET", path: "/livez", handler: livezRoute, public: true },
   { method: "GET", path: "/readyz", handler: readyzRoute, public: true },
-  { method: "GET", path: "/health/full", handler: notBuilt("health") },
+  { method: "GET", path: "/health/full", handler: healthFullRoute },
   { method: "GET", path: "/trace/:id", handler: traceRoute },
   { method: "POST", path: "/query", handler: queryRoute },
   { method: "POST", path: "/feedback/explicit", handler: notBuilt("feedback") },

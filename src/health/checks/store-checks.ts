@@ -1,0 +1,116 @@
+import { accessSync, constants, existsSync } from "node:fs";
+import { join } from "node:path";
+import { STORE_FILE } from "../../store/open-store.js";
+import { describeWriteError, probeWritable } from "../probe-writable.js";
+import { hasSqliteHeader } from "../sqlite-header.js";
+import type { CheckResult, HealthInputs } from "../types.js";
+
+/** store: reachable, schema version, integrity (quick_check) and writable. */
+export function storeChecks(inputs: HealthInputs): CheckResult[] {
+  const file = join(inputs.config.dataDir, STORE_FILE);
+  if ("error" in inputs.store) {
+    const why = inputs.store.error;
+    return [{ component: "store", measurement: "reachable", status: "fail", observed_value: false, output: why }, writable(inputs, file)];
+  }
+  const store = inputs.store;
+  if (existsSync(file) && !hasSqliteHeader(file)) {
+    return [
+      {
+        component: "store",
+        measurement: "reachable",
+        status: "fail",
+        observed_value: false,
+        output: `${file} is not a SQLite database (corrupt?); restore a backup or move it aside`,
+      },
+      writable(inputs, file),
+    ];
+  }
+  const started = performance.now();
+  const schema = store.health.schemaVersion();
+  const exists = existsSync(file);
+  const ms = round(performance.now() - started);
+  const checks: CheckResult[] = [
+    {
+      component: "store",
+      measurement: "reachable",
+      status: "pass",
+      observed_value: ms,
+      observed_unit: "ms",
+      output: exists ? `${file} opened and read in ${ms} ms` : `no store yet in ${inputs.config.dataDir} (the first query creates it)`,
+    },
+  ];
+  if (exists) {
+    const newer = schema.found > schema.expected;
+    checks.push({
+      component: "store",
+      measurement: "schema_version",
+      status: newer ? "warn" : "pass",
+      observed_value: schema.found,
+      output: newer
+        ? `schema version ${schema.found} is newer than this moodfood knows (${schema.expected}); upgrade moodfood`
+        : `schema version ${schema.found} (current)`,
+    });
+    checks.push(integrity(inputs));
+  }
+  checks.push(writable(inputs, file));
+  return checks;
+}
+
+function integrity(inputs: HealthInputs): CheckResult {
+  const store = inputs.store as Exclude<HealthInputs["store"], { error: string }>;
+  if (inputs.integrity === "cached") {
+    const last = store.health.lastIntegrity();
+    if (!last) return base("pass", null, "not verified here (quick_check reads every page); moodfood health runs it");
+    const when = new Date(last.checked_at).toISOString();
+    return base(last.status, last.status === "fail" ? "error" : "ok", `${last.output} (by moodfood health at ${when})`);
+  }
+  const started = performance.now();
+  const result = store.health.quickCheck();
+  const ms = Math.round(performance.now() - started);
+  if (result.length === 1 && result[0] === "ok") return base("pass", "ok", `quick_check ok in ${ms} ms`);
+  const problems = result.flatMap((r) => r.split("\n")).filter((line) => line.trim() !== "" && !line.startsWith("***"));
+  return base("fail", "error", `quick_check found damage (${problems[0] ?? "unknown"}); restore a backup`);
+
+  function base(status: CheckResult["status"], value: string | null, output: string): CheckResult {
+    return { component: "store", measurement: "integrity", status, observed_value: value, output };
+  }
+}
+
+/** A write test that changes nothing in the store: a probe file beside it, and write permission on its files. */
+function writable(inputs: HealthInputs, file: string): CheckResult {
+  const dir = inputs.config.dataDir;
+  const fail = (why: string): CheckResult => ({
+    component: "store",
+    measurement: "writable",
+    status: "fail",
+    observed_value: false,
+    output: `${file} cannot be written (${why}): queries fail and nothing is recorded`,
+  });
+  if (!existsSync(dir))
+    return {
+      component: "store",
+      measurement: "writable",
+      status: "pass",
+      observed_value: null,
+      output: `${dir} does not exist yet (the first query creates it)`,
+    };
+  const probe = probeWritable(dir);
+  if (!probe.ok) return fail(describeWriteError(probe.code));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (!existsSync(path)) continue;
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      return fail(describeWriteError((error as { code?: string }).code ?? "error"));
+    }
+  }
+  return {
+    component: "store",
+    measurement: "writable",
+    status: "pass",
+    observed_value: true,
+    output: `${dir} and its store files accept writes`,
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -1,0 +1,64 @@
+import { mkdtempSync } from "node:fs";
+import { createServer, type IncomingMessage } from "node:http";
+import { createServer as createNetServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../../src/config/load-config.js";
+import type { Config } from "../../src/config/settings.js";
+import type { HealthDocument } from "../../src/health/health-document.js";
+import { runHealth } from "../../src/health/run-health.js";
+import { openStore, type Store } from "../../src/store/store.js";
+
+export const tempDir = (): string => mkdtempSync(join(tmpdir(), "mf-health-"));
+
+/** A port nothing listens on (bound, read, released), so the metrics-server check sees "not running". */
+export async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export async function healthConfig(dir: string, env: Record<string, string> = {}): Promise<Config> {
+  return loadConfig({ env: { MOODFOOD_DATA_DIR: dir, PROMETHEUS_PORT: String(await freePort()), ...env }, cwd: dir });
+}
+
+export async function check(config: Config, deep = false): Promise<{ doc: HealthDocument; warnings: string[] }> {
+  const warnings: string[] = [];
+  const doc = await runHealth({ deep }, { config, cwd: config.dataDir, warn: (line) => warnings.push(line) });
+  return { doc, warnings };
+}
+
+/** Opens the data dir's store for writing, runs fn (sync or async) and closes it. */
+export function withWriteStore<T>(dir: string, fn: (store: Store) => T): T {
+  const store = openStore(dir);
+  let result: T;
+  try {
+    result = fn(store);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  if (result instanceof Promise) return result.finally(() => store.close()) as T;
+  store.close();
+  return result;
+}
+
+/** A webhook receiver on loopback that keeps every JSON body it is sent. */
+export async function webhookReceiver(): Promise<{ url: string; bodies: unknown[]; close(): Promise<void> }> {
+  const bodies: unknown[] = [];
+  const server = createServer((req: IncomingMessage, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      bodies.push(JSON.parse(body));
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/hook`, bodies, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export const statusOf = (doc: HealthDocument, key: string) => doc.checks[key]?.[0]?.status;
