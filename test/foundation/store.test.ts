@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { storeSink } from "../../src/runtime/store-sink.js";
+import { MIGRATIONS } from "../../src/store/migrations.js";
 import { openStore } from "../../src/store/store.js";
 import { isTraceId } from "../../src/tracing/ids.js";
 import { endTrace, startTrace, traceStage } from "../../src/tracing/tracer.js";
@@ -50,7 +51,7 @@ describe("store + tracer", () => {
     openStore(dir).close();
     openStore(dir).close();
     const raw = new Database(join(dir, "moodfood.db"), { readonly: true });
-    expect(raw.pragma("user_version", { simple: true })).toBe(1);
+    expect(raw.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(raw.pragma("auto_vacuum", { simple: true })).toBe(2);
     raw.close();
