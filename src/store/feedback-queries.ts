@@ -61,6 +61,11 @@ export function feedbackQueries(db: Db) {
        COALESCE(SUM(rating), 0) AS rating_sum, COUNT(rating) AS rating_count
      FROM feedback WHERE created_at >= ? AND created_at < ? GROUP BY model_version, day ORDER BY day, model_version`,
   );
+  const halves = db.prepare(
+    `SELECT COALESCE(SUM(created_at < @mid), 0) AS earlier_total, COALESCE(SUM(created_at < @mid AND sentiment = 'positive'), 0) AS earlier_positive,
+       COALESCE(SUM(created_at >= @mid), 0) AS later_total, COALESCE(SUM(created_at >= @mid AND sentiment = 'positive'), 0) AS later_positive
+     FROM feedback WHERE created_at >= @since AND created_at < @until AND (@all = 1 OR model_version IS @model)`,
+  );
   // Only feedback that can become a training example: positive, or carrying a correction.
   const bufferSource = db.prepare(
     `SELECT f.feedback_id, f.trace_id, f.created_at, f.type, f.rating, f.signal, f.sentiment, f.labels, f.user_id, f.session_id,
@@ -96,6 +101,16 @@ export function feedbackQueries(db: Db) {
     /** Counts per model version and UTC day of feedback created in [since, until). */
     dayCounts(since: number, until: number): FeedbackDayCounts[] {
       return days.all(since, until) as FeedbackDayCounts[];
+    },
+    /** Totals of the two windows [since, mid) and [mid, until), of one model version or all. */
+    windowCounts(since: number, mid: number, until: number, modelVersion?: string | null) {
+      const r = halves.get({ since, mid, until, all: modelVersion === undefined ? 1 : 0, model: modelVersion ?? null }) as {
+        earlier_total: number;
+        earlier_positive: number;
+        later_total: number;
+        later_positive: number;
+      };
+      return { earlier: { total: r.earlier_total, positive: r.earlier_positive }, later: { total: r.later_total, positive: r.later_positive } };
     },
     /** Positive feedback and corrections, with their trace's query and labels, oldest first. */
     bufferSource(): BufferSourceRow[] {
