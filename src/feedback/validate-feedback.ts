@@ -50,7 +50,10 @@ export function parseCorrection(value: unknown): string[] | null {
   const labels = [...new Set((items as string[]).map((item) => item.trim()).filter((item) => item !== ""))];
   const unknown = labels.find((label) => !isKnownLabel(label));
   if (unknown !== undefined)
-    throw new UsageError("unknown_label", `Label ${JSON.stringify(unknown)} is not in the taxonomy; use names like emotion_sad or weather_cold.`);
+    throw new UsageError(
+      "unknown_label",
+      `Label ${JSON.stringify(unknown)} is not in the taxonomy; use names like emotion_sad or weather_cold.`,
+    );
   if (labels.length > MAX_CORRECTION_LABELS)
     throw new UsageError("too_many_labels", `A correction names at most ${MAX_CORRECTION_LABELS} labels; give the few that were right.`);
   return labels.length === 0 ? null : labels;

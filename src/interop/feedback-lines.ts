@@ -1,3 +1,4 @@
+import { parseCorrection } from "../feedback/validate-feedback.js";
 import { type FeedbackRecord, IMPLICIT_SIGNALS, type ImplicitSignal, type Thumbs } from "../records/feedback.js";
 import type { FeedbackExportRow } from "../store/interop-queries.js";
 import {
@@ -16,7 +17,6 @@ import {
 } from "./line-fields.js";
 import type { OriginalFeedback } from "./original-layout.js";
 import { isoTime } from "./timestamps.js";
-import { parseCorrection } from "../feedback/validate-feedback.js";
 import { toOriginalTraceId, toStoreTraceId } from "./trace-ids.js";
 
 /** How the original stored an implicit signal in `feedback_text`. */

@@ -49,7 +49,8 @@ export async function runMetricsServe(options: ServeOptions, deps: ServeDeps): P
   try {
     const exposition = createExposition(store, { sources: gaugeSources(config) });
     const runQuery = deps.runQuery ?? runtimeQueryRunner(runtime);
-    const api = createApiServer({ store, exposition, runQuery, apiToken: config.apiToken, log: deps.log });
+    const write = <T>(fn: (s: typeof store) => T) => runtime.write(fn);
+    const api = createApiServer({ store, exposition, runQuery, write, apiToken: config.apiToken, log: deps.log });
     const bound = await listen(api.server, options.host, options.port);
     const hostPart = bound.host.includes(":") ? `[${bound.host}]` : bound.host;
     const info = { ...bound, url: `http://${hostPart}:${bound.port}` };

@@ -1,4 +1,4 @@
-import type { FeedbackRecord } from "../records/feedback.js";
+import type { FeedbackRecord, TraceRef } from "../records/feedback.js";
 import type { Db } from "./open-store.js";
 
 export const FEEDBACK_COLUMNS =
@@ -54,6 +54,11 @@ export function feedbackQueries(db: Db) {
   const byId = db.prepare(`SELECT ${FEEDBACK_COLUMNS} FROM feedback WHERE feedback_id = ?`);
   const byTrace = db.prepare(`SELECT ${FEEDBACK_COLUMNS} FROM feedback WHERE trace_id = ? ORDER BY created_at, id`);
   const inRange = db.prepare(`SELECT ${FEEDBACK_COLUMNS} FROM feedback WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id`);
+  // The session index (traces_session) makes this a short range scan.
+  const previousInSession = db.prepare(
+    `SELECT trace_id, model_version, user_id, session_id FROM traces
+     WHERE session_id = ? AND started_at >= ? AND trace_id != ? AND status != 'active' ORDER BY started_at DESC LIMIT 1`,
+  );
   const hasSignal = db.prepare("SELECT 1 FROM feedback WHERE trace_id = ? AND signal = ? LIMIT 1");
   const days = db.prepare(
     `SELECT model_version, created_at / 86400000 AS day, COUNT(*) AS total,
@@ -94,6 +99,10 @@ export function feedbackQueries(db: Db) {
     between(since: number, until: number): FeedbackRecord[] {
       return (inRange.all(since, until) as FeedbackRow[]).map(feedbackFromRow);
     },
+    /** The latest finished trace of a session that started at or after `since`, other than `exceptTraceId`. */
+    previousInSession(sessionId: string, exceptTraceId: string, since: number): TraceRef | undefined {
+      return previousInSession.get(sessionId, since, exceptTraceId) as TraceRef | undefined;
+    },
     /** True when the trace already has feedback with this implicit signal. */
     hasSignal(traceId: string, signal: string): boolean {
       return hasSignal.get(traceId, signal) !== undefined;
@@ -110,7 +119,10 @@ export function feedbackQueries(db: Db) {
         later_total: number;
         later_positive: number;
       };
-      return { earlier: { total: r.earlier_total, positive: r.earlier_positive }, later: { total: r.later_total, positive: r.later_positive } };
+      return {
+        earlier: { total: r.earlier_total, positive: r.earlier_positive },
+        later: { total: r.later_total, positive: r.later_positive },
+      };
     },
     /** Positive feedback and corrections, with their trace's query and labels, oldest first. */
     bufferSource(): BufferSourceRow[] {

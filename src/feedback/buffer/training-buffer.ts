@@ -107,7 +107,8 @@ export function buildTrainingBuffer(rows: readonly BufferSourceRow[], options: B
     const previous = entry.voters.get(voter);
     if (previous) rejected.duplicates++;
     // A person's gold vote is not replaced by a later silver one.
-    if (!previous || previous.tier === tier || tier === "gold") entry.voters.set(voter, { labels: verdict.labels, tier, at: row.created_at });
+    if (!previous || previous.tier === tier || tier === "gold")
+      entry.voters.set(voter, { labels: verdict.labels, tier, at: row.created_at });
     byText.set(key, entry);
   }
 

@@ -79,8 +79,13 @@ export function summariseFeedback(store: Store, options: { days: number; modelVe
   const since = (today - options.days + 1) * DAY_MS;
   const until = (today + 1) * DAY_MS;
   const mid = since + (until - since) / 2;
-  const rows = store.feedback.dayCounts(since, until).filter((r) => options.modelVersion === undefined || r.model_version === options.modelVersion);
-  const halves = options.modelVersion === undefined ? store.feedback.windowCounts(since, mid, until) : store.feedback.windowCounts(since, mid, until, options.modelVersion);
+  const rows = store.feedback
+    .dayCounts(since, until)
+    .filter((r) => options.modelVersion === undefined || r.model_version === options.modelVersion);
+  const halves =
+    options.modelVersion === undefined
+      ? store.feedback.windowCounts(since, mid, until)
+      : store.feedback.windowCounts(since, mid, until, options.modelVersion);
 
   let all = EMPTY;
   const perDay = new Map<number, Counts>();

@@ -2,7 +2,10 @@ import { UserError } from "../../errors.js";
 import type { Store } from "../../store/store.js";
 import type { ArtifactHeader, ClassifierArtifact } from "./artifact.js";
 import { serializeArtifact } from "./artifact-write.js";
+import { CANDIDATE_KEY, candidateVersion } from "./candidate.js";
 import { loadShippedClassifier } from "./load.js";
+
+export { candidateVersion };
 
 export interface ModelSummary {
   version: string;
@@ -23,13 +26,6 @@ const summary = (header: ArtifactHeader, source: ModelSummary["source"], active:
   heldout_macro_f1: header.heldout_metrics.macro_f1,
   heldout_ece: header.heldout_metrics.ece,
 });
-
-const CANDIDATE_KEY = "models.candidate";
-
-/** The A/B candidate's version (MOODFOOD_AB_SPLIT routes a share of queries to it), or null. */
-export function candidateVersion(store: Store): string | null {
-  return store.meta.get<string>(CANDIDATE_KEY)?.value ?? null;
-}
 
 /** Names the A/B candidate (a stored or the shipped version); undefined clears it. Returns the candidate now named. */
 export function setCandidate(store: Store, version: string | undefined, now: number): string | null {
