@@ -73,7 +73,7 @@ describe("implicit re_query from POST /query sessions", () => {
   });
 
   it("records nothing without a session, outside the window, or with MOODFOOD_REQUERY_WINDOW=0", async () => {
-    for (const env of [{ MOODFOOD_REQUERY_WINDOW: "0" }, {}]) {
+    for (const env of [{ MOODFOOD_REQUERY_WINDOW: "0" }, {}] as Record<string, string>[]) {
       const store = openStore(":memory:");
       const runtime = await openRuntime(config(env), { traces: "store", store });
       const a = await runtime.query({ text: "sad" });
