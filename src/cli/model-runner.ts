@@ -1,12 +1,13 @@
-import { UserError } from "../errors.js";
+import { UsageError, UserError } from "../errors.js";
 import { type EvalReport, evaluate } from "../eval/evaluate.js";
 import { type EvalCase, EvalFileError, readEvalFile } from "../eval/read-eval-file.js";
+import type { RetrainResult } from "../feedback/retrain/run-retrain.js";
 import { loadShippedClassifier } from "../pipeline/classifier/load.js";
-import { promoteModel, saveModel } from "../pipeline/classifier/model-registry.js";
+import { promoteModel, saveModel, setCandidate } from "../pipeline/classifier/model-registry.js";
 import { runTrain } from "../pipeline/classifier/run-train.js";
 import type { Store } from "../store/store.js";
 import type { CliContext } from "./context.js";
-import { withRuntime } from "./with-store.js";
+import { withRuntime, withStore } from "./with-store.js";
 
 export interface TrainSummary {
   version: string;
@@ -60,4 +61,29 @@ function readCases(path: string): EvalCase[] {
 export async function runEvalFile(ctx: CliContext, path: string): Promise<EvalReport> {
   const cases = readCases(path);
   return withRuntime(ctx, { traces: "none" }, (runtime) => evaluate(cases, (text) => runtime.query({ text })));
+}
+
+/** `retrain`: stage lines on a terminal's stderr while it works (stdout keeps the one result). */
+export async function retrainWithProgress(ctx: CliContext, promote: boolean): Promise<RetrainResult> {
+  const { runRetrain } = await import("../feedback/retrain/run-retrain.js");
+  const showProgress = process.stderr.isTTY === true && !ctx.json;
+  const started = performance.now();
+  return withStore(ctx, (store) =>
+    runRetrain(store, {
+      promote,
+      onStage: showProgress ? (stage) => ctx.stderr(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${stage}…\n`) : undefined,
+    }),
+  );
+}
+
+/** `models candidate <version>` / `--clear`. */
+export function nameCandidate(
+  store: Store,
+  version: string | undefined,
+  clear: boolean,
+  abSplit: number,
+): { candidate: string | null; ab_split: number } {
+  if (clear === (version !== undefined))
+    throw new UsageError("candidate_usage", "Give either a version (moodfood models candidate mf-1a2b3c4d) or --clear.");
+  return { candidate: setCandidate(store, clear ? undefined : version, Date.now()), ab_split: abSplit };
 }

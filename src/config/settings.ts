@@ -124,6 +124,20 @@ export const SETTINGS = {
   redactQueries: { key: "redactQueries", env: ["MOODFOOD_REDACT_QUERIES"], parse: flag, expects: "1 or 0", fallback: false },
   redactKey: { key: "redactKey", env: ["MOODFOOD_REDACT_KEY"], parse: text, expects: "a secret string", fallback: "", secret: true },
   apiToken: { key: "apiToken", env: ["MOODFOOD_API_TOKEN"], parse: text, expects: "a bearer token", fallback: "", secret: true },
+  abSplit: {
+    key: "abSplit",
+    env: ["MOODFOOD_AB_SPLIT"],
+    parse: number(0, 1),
+    expects: "a share of queries from 0 to 1, e.g. 0.5",
+    fallback: 0,
+  },
+  reQueryWindowS: {
+    key: "reQueryWindowS",
+    env: ["MOODFOOD_REQUERY_WINDOW"],
+    parse: integer(0, 86_400),
+    expects: "seconds from 0 (off) to 86400, e.g. 300",
+    fallback: 300,
+  },
   alertWebhook: { key: "alertWebhook", env: ["MOODFOOD_ALERT_WEBHOOK"], parse: text, expects: "a URL", fallback: "" },
   alertWebhookFormat: {
     key: "alertWebhookFormat",

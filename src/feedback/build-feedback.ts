@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ExplicitFeedbackInput, FeedbackRecord, ImplicitFeedbackInput, TraceRef } from "../records/feedback.js";
 import type { CommentScorer } from "./comment-score.js";
 import { explicitSentiment, implicitSentiment } from "./sentiment.js";
-import { cleanComment, parseRating, parseSignal, parseThumbs } from "./validate-feedback.js";
+import { cleanComment, parseCorrection, parseRating, parseSignal, parseThumbs } from "./validate-feedback.js";
 
 /** Validates explicit feedback and builds its row; `scoreComment` is needed only when there is a comment. */
 export function explicitFeedbackRecord(
@@ -14,6 +14,7 @@ export function explicitFeedbackRecord(
   const rating = parseRating(input.rating);
   const thumbs = parseThumbs(input.thumbs);
   const comment = cleanComment(input.comment);
+  const labels = parseCorrection(input.labels);
   if (comment !== null && !scoreComment) throw new Error("explicitFeedbackRecord: a comment needs a scorer");
   const commentScore = comment !== null && scoreComment ? scoreComment(comment) : null;
   return {
@@ -24,6 +25,7 @@ export function explicitFeedbackRecord(
     comment,
     signal: null,
     sentiment: explicitSentiment(rating, commentScore, thumbs),
+    labels,
   };
 }
 
@@ -37,6 +39,7 @@ export function implicitFeedbackRecord(trace: TraceRef, input: Omit<ImplicitFeed
     comment: null,
     signal,
     sentiment: implicitSentiment(signal),
+    labels: null,
   };
 }
 

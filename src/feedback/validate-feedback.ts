@@ -1,5 +1,6 @@
 import { UsageError } from "../errors.js";
 import { stripControlCharacters } from "../pipeline/sanitize.js";
+import { isKnownLabel } from "../pipeline/taxonomy.js";
 import { IMPLICIT_SIGNALS, type ImplicitSignal, type Thumbs } from "../records/feedback.js";
 
 export const MAX_COMMENT_CHARS = 2_000;
@@ -33,4 +34,27 @@ export function cleanComment(value: unknown): string | null {
     throw new UsageError("comment_too_long", `The comment is ${text.length} characters; the limit is ${MAX_COMMENT_CHARS}. Shorten it.`);
   }
   return text === "" ? null : text;
+}
+
+export const MAX_CORRECTION_LABELS = 12;
+
+/**
+ * A correction: taxonomy labels as an array or "L1,L2" text; duplicates collapse, order kept.
+ * Empty means no correction; an unknown label or more than a dozen is a usage error.
+ */
+export function parseCorrection(value: unknown): string[] | null {
+  if (value === undefined || value === null) return null;
+  const items = typeof value === "string" ? value.split(",") : Array.isArray(value) ? value : undefined;
+  if (!items || items.some((item) => typeof item !== "string"))
+    throw new UsageError("invalid_labels", 'Labels must be taxonomy label names, e.g. "emotion_sad,goal_comfort".');
+  const labels = [...new Set((items as string[]).map((item) => item.trim()).filter((item) => item !== ""))];
+  const unknown = labels.find((label) => !isKnownLabel(label));
+  if (unknown !== undefined)
+    throw new UsageError(
+      "unknown_label",
+      `Label ${JSON.stringify(unknown)} is not in the taxonomy; use names like emotion_sad or weather_cold.`,
+    );
+  if (labels.length > MAX_CORRECTION_LABELS)
+    throw new UsageError("too_many_labels", `A correction names at most ${MAX_CORRECTION_LABELS} labels; give the few that were right.`);
+  return labels.length === 0 ? null : labels;
 }

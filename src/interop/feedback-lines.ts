@@ -1,4 +1,5 @@
 import { isoTime } from "../config/timestamps.js";
+import { parseCorrection } from "../feedback/validate-feedback.js";
 import { type FeedbackRecord, IMPLICIT_SIGNALS, type ImplicitSignal, type Thumbs } from "../records/feedback.js";
 import type { FeedbackExportRow } from "../store/interop-queries.js";
 import {
@@ -79,6 +80,7 @@ export function lineToFeedback(line: JsonObject): ImportedFeedback {
     comment: extraOr(extra, "comment", isStringOrNull, () => (textSignal ? null : text)),
     signal,
     sentiment: oneOf(line, "sentiment", ["positive", "negative", "neutral"] as const),
+    labels: type === "explicit" ? correction(extra.labels) : null,
     model_version: optionalString(line, "model_version"),
     user_id: optionalString(line, "user_id"),
     session_id: optionalString(line, "session_id"),
@@ -91,4 +93,13 @@ function implicitSignal(value: unknown): ImplicitSignal {
   throw new LineError(
     `implicit feedback needs a signal (${IMPLICIT_SIGNALS.join(", ")}) as feedback_text "Implicit signal: <signal>", got ${JSON.stringify(value) ?? "none"}`,
   );
+}
+
+/** Our correction labels ride under `moodfood.labels`; they are validated like live input. */
+function correction(value: unknown): string[] | null {
+  try {
+    return parseCorrection(value);
+  } catch (error) {
+    throw new LineError(`"moodfood.labels" ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -19,6 +19,8 @@ export interface FeedbackRecord {
   comment: string | null;
   signal: ImplicitSignal | null;
   sentiment: Sentiment;
+  /** A correction: the taxonomy labels the person says were right (explicit feedback only), else null. */
+  labels: string[] | null;
   model_version: string | null;
   user_id: string | null;
   session_id: string | null;
@@ -30,6 +32,8 @@ export interface ExplicitFeedbackInput {
   rating: number | string;
   thumbs?: string | null;
   comment?: string | null;
+  /** A correction (taxonomy labels); an unknown label is a usage error. */
+  labels?: readonly string[] | string | null;
   userId?: string | null;
   sessionId?: string | null;
 }

@@ -8,6 +8,7 @@ import { openStore, type Store } from "../store/store.js";
 import type { TraceExporter } from "../tracing/exporter.js";
 import { runMaintenance } from "../tracing/maintenance.js";
 import type { TraceSink } from "../tracing/tracer.js";
+import { abRouter } from "./ab-split.js";
 import { configuredExporters, flushExporters } from "./exporters.js";
 import { batchedStoreSink, discardingSink, storeSink, yieldingStoreSink } from "./store-sink.js";
 
@@ -36,8 +37,14 @@ export interface Runtime {
   readonly store: Store;
   /** The pipeline's parts; built on first use, so a server that only serves /metrics never loads the model. */
   pipeline(): PipelineDeps;
-  /** Runs one query through the pipeline, traced to every configured sink, then the hourly upkeep. */
+  /**
+   * Runs one query through the pipeline, traced to every configured sink, then the hourly upkeep. The one place
+   * that decides which model answers (the active one, or the A/B candidate for MOODFOOD_AB_SPLIT of queries) and
+   * that records a `re_query` on the session's previous trace (MOODFOOD_REQUERY_WINDOW).
+   */
   query(input: QueryInput): Promise<QueryAnswer>;
+  /** A write on the runtime's store: never blocking the event loop on the lock with `yielding` traces. */
+  write<T>(fn: (store: Store) => T): Promise<T>;
   /** Stores batched traces and waits for in-flight exports (OTLP). */
   flush(): Promise<void>;
   /** flush(), then closes the store if the runtime opened it. */
@@ -69,6 +76,20 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     return deps;
   };
 
+  const route = abRouter(store, config.abSplit);
+  const seesSessions = (options.traces === "store" || options.traces === "yielding") && config.reQueryWindowS > 0;
+
+  const reQuery = async (traceId: string, sessionId: string): Promise<void> => {
+    const { recordReQuery } = await import("../feedback/re-query.js");
+    const record = () => recordReQuery(store, { traceId, sessionId }, Date.now(), config.reQueryWindowS * 1000);
+    // Feedback is a side effect: losing one re_query to a locked store must never cost the answer.
+    if (options.traces === "yielding") await store.writeWhenFree(record).catch(() => {});
+    else
+      try {
+        record();
+      } catch {}
+  };
+
   const upkeep = async (): Promise<void> => {
     const now = Date.now();
     if (options.traces === "none" || options.traces === "batched" || now - lastUpkeepCheck < UPKEEP_CHECK_MS) return;
@@ -89,9 +110,16 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     store,
     pipeline,
     async query(input) {
-      const answer = await runQuery(input, pipeline());
+      const deps = pipeline();
+      const classifier = route(deps.classifier, input.userId);
+      const answer = await runQuery(input, classifier === deps.classifier ? deps : { ...deps, classifier });
+      if (seesSessions && input.sessionId) await reQuery(answer.trace_id, input.sessionId);
       await upkeep();
       return answer;
+    },
+    write(fn) {
+      if (options.traces === "yielding") return store.writeWhenFree(() => fn(store));
+      return Promise.resolve().then(() => fn(store));
     },
     flush,
     async close() {

@@ -69,12 +69,14 @@ export async function runMetricsServe(options: ServeOptions, deps: ServeDeps): P
         reportsDir: resolve("reports"),
       });
     const storeFile = join(config.dataDir, STORE_FILE);
+    const write = <T>(fn: (s: typeof store) => T) => runtime.write(fn);
     const api = createApiServer({
       store,
       storeFile,
       exposition,
       runQuery,
       health,
+      write,
       apiToken: config.apiToken,
       bindHost: options.host,
       log: deps.log,

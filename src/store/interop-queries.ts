@@ -1,6 +1,7 @@
 import type { FeedbackRecord } from "../records/feedback.js";
 import type { TraceRecord } from "../records/trace.js";
 import type { AlertRow, DriftCheckRow } from "./drift-queries.js";
+import { FEEDBACK_COLUMNS, type FeedbackRow, feedbackFromRow, feedbackToRow } from "./feedback-queries.js";
 import type { Db } from "./open-store.js";
 import { TRACE_COLUMNS, type TraceRow, toRow } from "./trace-rows.js";
 
@@ -20,8 +21,6 @@ export interface FeedbackDayRow {
   rating_count: number;
 }
 
-const FEEDBACK_COLUMNS =
-  "feedback_id, trace_id, created_at, type, rating, thumbs, comment, signal, sentiment, model_version, user_id, session_id";
 const DRIFT_CHECK_COLUMNS = "checked_at, window_start, window_end, baseline, model_version, overall_score, severity, result";
 const DRIFT_ALERT_COLUMNS =
   "alert_id, type, severity, status, opened_at, updated_at, acknowledged_at, resolved_at, model_version, score, threshold, details";
@@ -79,14 +78,18 @@ export function interopQueries(db: Db) {
       return db.transaction(fn).deferred();
     },
     iterateTraces: () => traces().iterate() as IterableIterator<TraceRow>,
-    iterateFeedback: () => feedback().iterate() as IterableIterator<FeedbackExportRow>,
+    *iterateFeedback(): IterableIterator<FeedbackExportRow> {
+      for (const row of feedback().iterate() as IterableIterator<FeedbackRow & Omit<FeedbackExportRow, keyof FeedbackRecord>>) {
+        yield { ...row, ...feedbackFromRow(row) };
+      }
+    },
     feedbackDays: () => feedbackDays().all() as FeedbackDayRow[],
     iterateDriftChecks: () => driftChecks().iterate() as IterableIterator<DriftCheckRow>,
     iterateDriftAlerts: () => driftAlerts().iterate() as IterableIterator<AlertRow>,
 
     /** False when a trace with this id is already stored. */
     insertTraceIfAbsent: (trace: TraceRecord): boolean => insertTrace().run(toRow(trace)).changes === 1,
-    insertFeedbackIfAbsent: (row: FeedbackRecord): boolean => insertFeedback().run(row).changes === 1,
+    insertFeedbackIfAbsent: (row: FeedbackRecord): boolean => insertFeedback().run(feedbackToRow(row)).changes === 1,
     insertDriftCheckIfAbsent(row: DriftCheckRow): boolean {
       if (findDriftCheck().get(row.checked_at, row.model_version, row.baseline)) return false;
       insertDriftCheck().run(row);

@@ -121,4 +121,28 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX health_checks_checked_at ON health_checks(checked_at);
   `,
+  // Feedback loop (issue 11): corrections on feedback, a session index for implicit re_query, retrain runs.
+  `
+  ALTER TABLE feedback ADD COLUMN labels TEXT;
+  CREATE INDEX traces_session ON traces(session_id, started_at) WHERE session_id IS NOT NULL;
+  CREATE TABLE retrain_runs (
+    id INTEGER PRIMARY KEY,
+    run_id TEXT NOT NULL UNIQUE,
+    started_at INTEGER NOT NULL,
+    duration_ms REAL NOT NULL,
+    trigger TEXT NOT NULL,
+    status TEXT NOT NULL,
+    candidate TEXT,
+    active TEXT NOT NULL,
+    promoted INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    samples INTEGER NOT NULL,
+    gold INTEGER NOT NULL,
+    silver INTEGER NOT NULL,
+    gold_ratio REAL NOT NULL,
+    scores TEXT NOT NULL,
+    buffer TEXT NOT NULL
+  );
+  CREATE INDEX retrain_runs_started_at ON retrain_runs(started_at);
+  `,
 ];

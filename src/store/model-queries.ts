@@ -8,6 +8,30 @@ export interface StoredModel {
   active: boolean;
 }
 
+/** One `retrain` run (the original system's record: samples, gold/silver, scores, duration, trigger, status). */
+export interface RetrainRunRow {
+  run_id: string;
+  started_at: number;
+  duration_ms: number;
+  trigger: string;
+  status: string;
+  candidate: string | null;
+  active: string;
+  promoted: number;
+  reason: string;
+  samples: number;
+  gold: number;
+  silver: number;
+  gold_ratio: number;
+  /** JSON: the candidate's and the active model's held-out scores. */
+  scores: string;
+  /** JSON: the buffer's counts and rejections. */
+  buffer: string;
+}
+
+const RUN_COLUMNS =
+  "run_id, started_at, duration_ms, trigger, status, candidate, active, promoted, reason, samples, gold, silver, gold_ratio, scores, buffer";
+
 /** Trained model versions live in the store, so the data dir stays a single file. */
 export function modelQueries(db: Db) {
   const insert = db.prepare("INSERT OR REPLACE INTO models (version, header, weights, created_at, active) VALUES (?, ?, ?, ?, 0)");
@@ -16,6 +40,8 @@ export function modelQueries(db: Db) {
   const active = db.prepare("SELECT version, header, weights, created_at, active FROM models WHERE active = 1");
   const clear = db.prepare("UPDATE models SET active = 0 WHERE active = 1");
   const activate = db.prepare("UPDATE models SET active = 1 WHERE version = ?");
+  const insertRun = db.prepare(`INSERT INTO retrain_runs (${RUN_COLUMNS}) VALUES (${RUN_COLUMNS.replace(/(^|, )/g, "$1@")})`);
+  const recentRuns = db.prepare(`SELECT ${RUN_COLUMNS} FROM retrain_runs ORDER BY started_at DESC, id DESC LIMIT ?`);
   type Row = { version: string; header: string; weights: Buffer; created_at: number; active: number };
   const toModel = (r: Row): StoredModel => ({
     version: r.version,
@@ -45,6 +71,13 @@ export function modelQueries(db: Db) {
     active(): StoredModel | undefined {
       const row = active.get() as Row | undefined;
       return row && toModel(row);
+    },
+    recordRetrain(run: RetrainRunRow): void {
+      insertRun.run(run);
+    },
+    /** The latest retrain runs, newest first. */
+    recentRetrains(limit: number): RetrainRunRow[] {
+      return recentRuns.all(limit) as RetrainRunRow[];
     },
     /** Makes one version active; undefined means "back to the shipped model". */
     activate(version: string | undefined): void {

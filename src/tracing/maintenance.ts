@@ -47,11 +47,20 @@ export function runMaintenance(store: Store, options: MaintenanceOptions): Maint
   return { ran: true, abandoned, pruned };
 }
 
-/** Deletes traces older than `cutoff` and gives the pages back to the file system. */
+/** Deletes traces older than `cutoff` (and the feedback on them) and gives the pages back to the file system. */
 export function pruneTraces(store: Store, cutoff: number): number {
-  const pruned = store.traces.deleteStartedBefore(cutoff);
-  if (pruned > 0) store.reclaimSpace();
-  return pruned;
+  return pruneHistory(store, cutoff).traces;
+}
+
+/**
+ * Traces older than `cutoff`, then every feedback row whose trace is gone (feedback means nothing without the
+ * query it rates, and imported feedback may have arrived without its trace): no orphan is left behind.
+ */
+export function pruneHistory(store: Store, cutoff: number): { traces: number; feedback: number } {
+  const traces = store.traces.deleteStartedBefore(cutoff);
+  const feedback = store.feedback.deleteOrphans();
+  if (traces + feedback > 0) store.reclaimSpace();
+  return { traces, feedback };
 }
 
 /** How a trace's status reads: `active` past the cleanup age is reported `abandoned` even before a sweep. */

@@ -59,7 +59,8 @@ describe("recordExplicitFeedback", () => {
     const { store } = storeWithTrace();
     await expect(recordExplicitFeedback(store, { traceId: "0af7651916cd43dd8448eb211c80319c", rating: 4 }, NOW)).rejects.toMatchObject({
       name: "UserError",
-      code: "unknown_trace",
+      code: "trace_not_found",
+      exitCode: 1,
     });
   });
 

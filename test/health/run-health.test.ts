@@ -109,6 +109,7 @@ describe("moodfood health (runHealth on a temp data dir)", () => {
           model_version: "m1",
           user_id: null,
           session_id: null,
+          labels: null,
         });
       }
     });

@@ -22,7 +22,7 @@ function snapshot({ store, rows }: Inspectable) {
   return {
     traces: store.traces.list({ limit: 1000 }).sort((a, b) => a.trace_id.localeCompare(b.trace_id)),
     feedback: rows(
-      "SELECT feedback_id, trace_id, created_at, type, rating, thumbs, comment, signal, sentiment, model_version, user_id, session_id FROM feedback ORDER BY feedback_id",
+      "SELECT feedback_id, trace_id, created_at, type, rating, thumbs, comment, signal, sentiment, labels, model_version, user_id, session_id FROM feedback ORDER BY feedback_id",
     ),
     checks: rows(
       "SELECT checked_at, window_start, window_end, baseline, model_version, overall_score, severity, result FROM drift_checks ORDER BY checked_at",

@@ -158,20 +158,6 @@ describe("HTTP API routes", () => {
     expect(wrongGet.headers.get("allow")).toBe("GET, HEAD");
   });
 
-  it.each([
-    ["POST", "/feedback/explicit"],
-    ["POST", "/feedback/implicit"],
-    ["GET", "/feedback/summary"],
-  ])("answers 501 on %s %s until its feature is built", async (method, path) => {
-    const s = await start();
-    const res = await fetch(`${s.base}${path}`, {
-      method,
-      ...(method === "POST" ? { body: "{}", headers: { "content-type": "application/json" } } : {}),
-    });
-    expect(res.status).toBe(501);
-    expect((await errorOf(res)).code).toBe("not_implemented");
-  });
-
   it("answers GET /drift/summary with no check yet as an empty summary", async () => {
     const s = await start();
     const before = await fetch(`${s.base}/drift/summary`);

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import type { RunState } from "../program.js";
 import { registerDrift } from "./drift.js";
+import { registerFeedback } from "./feedback.js";
 import { registerHealth } from "./health.js";
 import { registerInterop } from "./interop.js";
 import { registerMetrics } from "./metrics.js";
@@ -22,7 +23,8 @@ const GROUPS: readonly { words: readonly string[]; register: Register }[] = [
   { words: ["drift"], register: registerDrift },
   { words: ["health"], register: registerHealth },
   { words: ["metrics"], register: registerMetrics },
-  { words: ["train", "models", "eval"], register: registerModel },
+  { words: ["feedback"], register: registerFeedback },
+  { words: ["train", "retrain", "models", "eval"], register: registerModel },
   { words: ["export", "import"], register: registerInterop },
   { words: ["prune"], register: registerPrune },
 ];

@@ -26,6 +26,19 @@ export function registerModel(program: Command, context: ContextFactory): void {
       );
     });
 
+  program
+    .command("retrain")
+    .description("train a candidate from the training data plus the feedback buffer and judge it against the active model")
+    .option("--promote", "make the candidate the one queries use, only if the gate passes")
+    .option("--json", 'print {"candidate", "active", "promoted", "reason", "scores", "buffer", ...}')
+    .addHelpText("after", "\nExamples:\n  $ moodfood retrain\n  $ moodfood retrain --promote --json\n")
+    .action(async (options: { promote?: boolean }, command: Command) => {
+      const ctx = context(command);
+      const { retrainWithProgress } = await import("../model-runner.js");
+      const { renderRetrain } = await import("../render/feedback-retrain.js");
+      printResult(ctx, await retrainWithProgress(ctx, options.promote === true), renderRetrain);
+    });
+
   const models = program
     .command("models")
     .description("list, promote or roll back classifier versions")
@@ -33,13 +46,33 @@ export function registerModel(program: Command, context: ContextFactory): void {
   models
     .command("list")
     .description("model versions and which one is active")
-    .option("--json", 'print {"active", "models": [...]}')
+    .option("--json", 'print {"active", "candidate", "models": [...]}')
     .addHelpText("after", "\nExample:\n  $ moodfood models list --json\n")
     .action(async (_o: unknown, command: Command) => {
       const ctx = context(command);
       const { listModels } = await import("../../pipeline/classifier/model-registry.js");
       const { renderModels } = await import("../render/train.js");
       printResult(ctx, withStoreForReading(ctx, listModels), renderModels);
+    });
+  models
+    .command("candidate")
+    .description("name the A/B candidate (MOODFOOD_AB_SPLIT routes that share of queries to it), or clear it")
+    .argument("[version]", "a version from models list")
+    .option("--clear", "no candidate: every query uses the active model")
+    .option("--json", "print the result as JSON")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ moodfood models candidate mf-1a2b3c4d\n  $ MOODFOOD_AB_SPLIT=0.5 moodfood metrics serve\n  $ moodfood models candidate --clear\n",
+    )
+    .action(async (version: string | undefined, options: { clear?: boolean }, command: Command) => {
+      const ctx = context(command);
+      const { nameCandidate } = await import("../model-runner.js");
+      const result = withStore(ctx, (store) => nameCandidate(store, version, options.clear === true, ctx.config.abSplit));
+      printResult(ctx, result, (r) =>
+        r.candidate === null
+          ? "No A/B candidate: every query uses the active model.\n"
+          : `A/B candidate is ${r.candidate}; MOODFOOD_AB_SPLIT=${r.ab_split} routes ${Math.round(r.ab_split * 100)}% of queries to it${r.ab_split === 0 ? " (set it above 0 to start the test)" : ""}.\n`,
+      );
     });
   models
     .command("promote")

@@ -1,7 +1,7 @@
 import { statfsSync } from "node:fs";
 import type { Command } from "commander";
 import type { Store } from "../../store/store.js";
-import { pruneTraces } from "../../tracing/maintenance.js";
+import { pruneHistory } from "../../tracing/maintenance.js";
 import { printResult } from "../output.js";
 import { timestamp } from "../render/timestamp.js";
 import { durationArg } from "../time-args.js";
@@ -10,6 +10,8 @@ import type { ContextFactory } from "./index.js";
 
 export interface PruneResult {
   deleted: number;
+  /** Feedback rows deleted with their traces (or left without one). */
+  feedback_deleted: number;
   cutoff: string;
   remaining: number;
 }
@@ -24,11 +26,15 @@ export function registerPrune(program: Command, context: ContextFactory): void {
     .action((options: { olderThan: number }, command: Command) => {
       const ctx = context(command);
       const cutoff = Date.now() - options.olderThan;
-      const prune = (store: Store): PruneResult => ({
-        deleted: pruneTraces(store, cutoff),
-        cutoff: new Date(cutoff).toISOString(),
-        remaining: store.traces.count(),
-      });
+      const prune = (store: Store): PruneResult => {
+        const deleted = pruneHistory(store, cutoff);
+        return {
+          deleted: deleted.traces,
+          feedback_deleted: deleted.feedback,
+          cutoff: new Date(cutoff).toISOString(),
+          remaining: store.traces.count(),
+        };
+      };
       let result: PruneResult;
       try {
         result = withStore(ctx, prune);
@@ -40,7 +46,8 @@ export function registerPrune(program: Command, context: ContextFactory): void {
       printResult(
         ctx,
         result,
-        (r) => `Deleted ${r.deleted} traces started before ${timestamp(r.cutoff)}; ${r.remaining} remain. Metric counters are unchanged.\n`,
+        (r) =>
+          `Deleted ${r.deleted} traces started before ${timestamp(r.cutoff)} and ${r.feedback_deleted} feedback rows whose trace is gone; ${r.remaining} traces remain. Metric counters are unchanged.\n`,
       );
     });
 }

@@ -18,11 +18,15 @@ export function renderTrain(r: TrainSummary, ctx: CliContext): string {
   ].join("\n");
 }
 
-export function renderModels({ models }: { active: string; models: ModelSummary[] }, ctx: CliContext): string {
+export function renderModels(
+  { models, candidate }: { active: string; candidate: string | null; models: ModelSummary[] },
+  ctx: CliContext,
+): string {
   const p = paint(ctx.color);
   const rows = models.map(
     (m) =>
       `${m.active ? p.green("*") : " "} ${m.version.padEnd(12)} ${m.source.padEnd(8)} ${timestamp(m.trained_at)}  macro-F1 ${m.heldout_macro_f1.toFixed(3)}  ECE ${m.heldout_ece.toFixed(3)}`,
   );
-  return `${rows.join("\n")}\n`;
+  const note = candidate === null ? [] : [`A/B candidate: ${candidate} (MOODFOOD_AB_SPLIT sets its share of queries)`];
+  return `${[...rows, ...note].join("\n")}\n`;
 }

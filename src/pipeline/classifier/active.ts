@@ -15,3 +15,11 @@ export function activeModelInfo(store: Store): { version: string; confidenceRefe
   const { header } = loadActiveClassifier(store).artifact;
   return { version: header.version, confidenceReference: header.confidence_reference };
 }
+
+/** A named version: a stored one, or the shipped one; undefined when the store has no such version. */
+export function loadClassifierVersion(store: Store, version: string): TrainedClassifier | undefined {
+  const row = store.models.get(version);
+  if (row) return createClassifier(deserializeArtifact(row.header, row.weights));
+  const shipped = loadShippedClassifier();
+  return shipped.version === version ? shipped : undefined;
+}

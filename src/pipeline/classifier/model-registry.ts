@@ -2,7 +2,10 @@ import { UserError } from "../../errors.js";
 import type { Store } from "../../store/store.js";
 import type { ArtifactHeader, ClassifierArtifact } from "./artifact.js";
 import { serializeArtifact } from "./artifact-write.js";
+import { CANDIDATE_KEY, candidateVersion } from "./candidate.js";
 import { loadShippedClassifier } from "./load.js";
+
+export { candidateVersion };
 
 export interface ModelSummary {
   version: string;
@@ -24,8 +27,21 @@ const summary = (header: ArtifactHeader, source: ModelSummary["source"], active:
   heldout_ece: header.heldout_metrics.ece,
 });
 
-/** `models list`: the shipped model plus every trained version in the store, and which one answers queries. */
-export function listModels(store: Store): { active: string; models: ModelSummary[] } {
+/** Names the A/B candidate (a stored or the shipped version); undefined clears it. Returns the candidate now named. */
+export function setCandidate(store: Store, version: string | undefined, now: number): string | null {
+  if (version === undefined) {
+    store.transaction(() => store.meta.delete(CANDIDATE_KEY));
+    return null;
+  }
+  const shipped = loadShippedClassifier().artifact.header.version;
+  if (version !== shipped && !store.models.get(version))
+    throw new UserError("unknown_model", `No model version ${version}; see moodfood models list.`);
+  store.transaction(() => store.meta.set(CANDIDATE_KEY, version, now));
+  return version;
+}
+
+/** `models list`: the shipped model plus every trained version in the store, which one answers queries, and the A/B candidate. */
+export function listModels(store: Store): { active: string; candidate: string | null; models: ModelSummary[] } {
   const shipped = loadShippedClassifier().artifact.header;
   const stored = store.models.list().map((m) => ({ header: JSON.parse(m.header) as ArtifactHeader, active: m.active }));
   const activeStored = stored.find((m) => m.active);
@@ -33,7 +49,7 @@ export function listModels(store: Store): { active: string; models: ModelSummary
     ...stored.filter((m) => m.header.version !== shipped.version).map((m) => summary(m.header, "trained", m.active)),
     summary(shipped, "shipped", !activeStored || activeStored.header.version === shipped.version),
   ];
-  return { active: activeStored?.header.version ?? shipped.version, models };
+  return { active: activeStored?.header.version ?? shipped.version, candidate: candidateVersion(store), models };
 }
 
 /** Saves a trained version into the store (not active until promoted). */

@@ -29,6 +29,8 @@ export interface TrainOptions {
   minDf?: number;
   calibrationFolds?: number;
   heldoutFraction?: number;
+  /** Examples always trained on, never held out (the feedback buffer): the held-out split stays the curated one. */
+  extraTrain?: readonly Example[];
   seed?: number;
   now?: () => Date;
 }
@@ -126,7 +128,10 @@ export function trainClassifier(examples: readonly Example[], options: TrainOpti
   const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const featureConfig = options.features ?? DEFAULT_FEATURE_CONFIG;
   const labels = [...options.labels];
-  const { train, heldout } = splitHeldout(examples, o.heldoutFraction);
+  const split = splitHeldout(examples, o.heldoutFraction);
+  const extra = options.extraTrain ?? [];
+  const train = [...split.train, ...extra];
+  const heldout = split.heldout;
   const all = [...train, ...heldout];
   const vectors = all.map((example) =>
     extractFeatures(example.q, featureConfig, featureConfig.lexiconWeight > 0 ? lexiconSignal(example.q) : undefined),
@@ -153,7 +158,7 @@ export function trainClassifier(examples: readonly Example[], options: TrainOpti
   const L = labels.length;
   const { weights, scales } = quantise(model.weights, kept.length, L);
   const bias = Float32Array.from(model.bias);
-  const hash = dataHash(examples);
+  const hash = extra.length === 0 ? dataHash(examples) : dataHash([...examples, ...extra]);
   const { epochs, learningRate, l2, positiveWeightCap, minDf, calibrationFolds, heldoutFraction, seed } = o;
   const lexiconHash = featureConfig.lexiconWeight > 0 ? taxonomyHash() : null;
   // The lexicon group's features depend on the taxonomy and the parser's code revision: both name the model.
@@ -181,7 +186,7 @@ export function trainClassifier(examples: readonly Example[], options: TrainOpti
       labels,
       feature_config: featureConfig,
       training: {
-        examples: examples.length,
+        examples: examples.length + extra.length,
         train_examples: train.length,
         heldout_examples: heldout.length,
         heldout_fraction: o.heldoutFraction,

@@ -1,5 +1,6 @@
 import type { Route } from "../router.js";
 import { driftSummaryRoute } from "./drift.js";
+import { explicitFeedbackRoute, feedbackSummaryRoute, implicitFeedbackRoute } from "./feedback.js";
 import { healthFullRoute } from "./health.js";
 import { metricsRoute, rawMetricsRoute } from "./metrics.js";
 import { notBuilt } from "./not-built.js";
@@ -16,8 +17,8 @@ export const API_ROUTES: readonly Route[] = [
   { method: "GET", path: "/health/full", handler: healthFullRoute },
   { method: "GET", path: "/trace/:id", handler: traceRoute },
   { method: "POST", path: "/query", handler: queryRoute },
-  { method: "POST", path: "/feedback/explicit", handler: notBuilt("feedback") },
-  { method: "POST", path: "/feedback/implicit", handler: notBuilt("feedback") },
-  { method: "GET", path: "/feedback/summary", handler: notBuilt("feedback") },
+  { method: "POST", path: "/feedback/explicit", handler: explicitFeedbackRoute },
+  { method: "POST", path: "/feedback/implicit", handler: implicitFeedbackRoute },
+  { method: "GET", path: "/feedback/summary", handler: feedbackSummaryRoute },
   { method: "GET", path: "/drift/summary", handler: driftSummaryRoute },
 ];
