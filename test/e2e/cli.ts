@@ -15,9 +15,7 @@ export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), "mf-e2e-"));
 
 /** The caller's environment without moodfood's or OpenTelemetry's settings, so a developer's own shell cannot change a test. */
 export function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(MOODFOOD_|OTEL_|TRACE_|DRIFT_|PROMETHEUS_PORT$)/.test(key)),
-  );
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(MOODFOOD_|OTEL_|TRACE_|DRIFT_|PROMETHEUS_PORT$)/.test(key)));
 }
 
 /** Runs the built CLI as a user would (e2e tests need `npm run build` first; `npm test` does it). */

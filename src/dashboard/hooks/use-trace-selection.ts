@@ -1,0 +1,30 @@
+import { useState } from "react";
+import type { RecentTrace } from "../../overview/dashboard-snapshot.js";
+
+export interface TraceSelection {
+  /** Index into `traces` of the selected row (0 = newest). */
+  index: number;
+  selected: RecentTrace | undefined;
+  move(delta: number): void;
+}
+
+/**
+ * The selected trace, kept by id so new traces arriving on top do not move it; with nothing chosen
+ * (or the chosen trace gone from the list) the newest is selected and follows new arrivals.
+ */
+export function useTraceSelection(traces: readonly RecentTrace[]): TraceSelection {
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const indexOf = (id: string | null) => Math.max(0, id === null ? -1 : traces.findIndex((t) => t.traceId === id));
+  const index = indexOf(chosenId);
+  return {
+    index,
+    selected: traces[index],
+    move(delta) {
+      // From the latest choice, not this render's: two keys may arrive before the next render.
+      setChosenId((previous) => {
+        const next = Math.min(traces.length - 1, Math.max(0, indexOf(previous) + delta));
+        return next <= 0 ? null : (traces[next]?.traceId ?? null);
+      });
+    },
+  };
+}
