@@ -70,7 +70,7 @@ export function App({ source, refreshMs, color, dataDir, now = Date.now }: AppPr
 
   const empty = snapshot.window.kind === "empty" && snapshot.recent.length === 0;
   const grid = gridLayout(columns);
-  const headerLines = error ? 2 : 1;
+  const headerLines = error ? 3 : 2;
   const footerLines = 1 + (draft !== null ? 1 : 0);
   // Panel rows that fit above a usable list; the rest are left out and the header says so.
   const fitRows = Math.max(0, Math.floor((rows - 1 - headerLines - footerLines - MIN_LIST_LINES) / PANEL_HEIGHT));

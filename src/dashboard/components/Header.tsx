@@ -12,12 +12,12 @@ interface Props {
   error: string | null;
 }
 
-/** What the panels cover, when they were read, and whether refreshing is paused. */
+/** When the frame was read, whether refreshing is paused, and (second line) what the panels cover. */
 export function Header({ window, at, refreshMs, paused, hiddenPanels, error }: Props) {
   const colour = usePalette();
   const span =
     window.kind === "latest_day_with_data"
-      ? `no queries in the last 24 h; showing the latest day with data, ${timestamp(window.start)} → ${timestamp(window.end)}`
+      ? `latest day with data (none in the last 24 h): ${timestamp(window.start)} → ${timestamp(window.end)}`
       : `last 24 h (since ${timestamp(window.start)})`;
   return (
     <Box flexDirection="column">
@@ -25,8 +25,6 @@ export function Header({ window, at, refreshMs, paused, hiddenPanels, error }: P
         <Text bold color={colour("accent")}>
           moodfood dashboard
         </Text>
-        {" · "}
-        <Text color={window.kind === "latest_day_with_data" ? colour("warn") : undefined}>{span}</Text>
         {" · "}
         {paused ? (
           <Text inverse color={colour("warn")}>
@@ -38,6 +36,9 @@ export function Header({ window, at, refreshMs, paused, hiddenPanels, error }: P
           </Text>
         )}
         {hiddenPanels > 0 ? <Text color={colour("muted")}> · {hiddenPanels} panels hidden (terminal too short)</Text> : null}
+      </Text>
+      <Text wrap="truncate" color={window.kind === "latest_day_with_data" ? colour("warn") : colour("muted")}>
+        {span}
       </Text>
       {error ? (
         <Text wrap="truncate" color={colour("bad")}>
