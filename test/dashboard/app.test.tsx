@@ -29,36 +29,43 @@ async function start(source = fakeSource(), refreshMs = 60_000, rows = 40) {
     }
   };
   const screen = () => app.lastFrame() ?? "";
+  /** Waits (up to 2 s) for the screen to show `pattern`: Ink draws at most 30 frames a second. */
+  const shows = async (pattern: string | RegExp, present = true) => {
+    const matches = () => (typeof pattern === "string" ? screen().includes(pattern) : pattern.test(screen())) === present;
+    for (let waited = 0; waited < 2000 && !matches(); waited += 20) await tick(20);
+    if (present) expect(screen()).toEqual(typeof pattern === "string" ? expect.stringContaining(pattern) : expect.stringMatching(pattern));
+    else expect(matches()).toBe(true);
+  };
   const selectedRow = () =>
     screen()
       .split("\n")
       .find((line) => line.startsWith("›")) ?? "";
-  return { app, press, screen, selectedRow, source };
+  return { app, press, screen, selectedRow, source, shows };
 }
 
 describe("the dashboard app, driven by keys", () => {
   it("shows every panel, the trace list with the newest selected, and the key hints", async () => {
-    const { screen, selectedRow } = await start();
+    const { selectedRow, shows } = await start();
     for (const title of ["Health", "Model", "Throughput", "Latency", "Decisions", "LLM", "Drift", "Feedback", "Recent traces"])
-      expect(screen()).toContain(title);
+      await shows(title);
     expect(selectedRow()).toContain("00ab0000");
-    expect(screen()).toMatch(/↑\/↓\s+select\s+Enter\s+waterfall\s+\/\s+filter\s+p\s+pause\s+\?\s+help\s+q\s+quit/);
-    expect(screen()).toContain("last 24 h (since");
+    await shows(/↑\/↓\s+select\s+Enter\s+waterfall\s+\/\s+filter\s+p\s+pause\s+\?\s+help\s+q\s+quit/);
+    await shows("last 24 h (since");
   });
 
   it("↑/↓ move the selection; Enter opens the waterfall and Esc goes back", async () => {
-    const { press, screen, selectedRow } = await start();
+    const { press, selectedRow, shows } = await start();
     await press(KEYS.down, KEYS.down);
     expect(selectedRow()).toContain("02ab0000");
     await press(KEYS.up);
     expect(selectedRow()).toContain("01ab0000");
     await press(KEYS.enter);
-    expect(screen()).toContain("Trace 01ab0000");
-    expect(screen()).toMatch(/parse\s+█+\s+500 µs/);
-    expect(screen()).toMatch(/recommend\s+█+\s+1\.50 ms/);
-    expect(screen()).toContain("Esc  back");
+    await shows("Trace 01ab0000");
+    await shows(/parse\s+█+\s+500 µs/);
+    await shows(/recommend\s+█+\s+1\.50 ms/);
+    await shows("Esc  back");
     await press(KEYS.escape);
-    expect(screen()).toContain("Recent traces");
+    await shows("Recent traces");
     expect(selectedRow()).toContain("01ab0000");
   });
 
@@ -73,43 +80,54 @@ describe("the dashboard app, driven by keys", () => {
 
   it("/ filters the list by text, decision or status; Esc clears it", async () => {
     const recent = [trace(0), trace(1, { decision: "ml_only", query: "cold and tired" }), trace(2, { status: "error" })];
-    const { press, screen } = await start(fakeSource(snapshot({ recent })));
+    const { press, shows } = await start(fakeSource(snapshot({ recent })));
     await press("/", "decision:ml_only");
-    expect(screen()).toContain("/decision:ml_only");
+    await shows("/decision:ml_only");
     await press(KEYS.enter);
-    expect(screen()).toContain('filter "decision:ml_only": 1 of the 3 newest match');
-    expect(screen()).toContain("cold and tired");
-    expect(screen()).not.toContain("query number 0");
+    await shows('filter "decision:ml_only": 1 of the 3 newest match');
+    await shows("cold and tired");
+    await shows("query number 0", false);
     await press("/", ...Array(16).fill(KEYS.backspace), "status:error", KEYS.enter);
-    expect(screen()).toContain("1 of the 3 newest match");
-    expect(screen()).toContain("query number 2");
+    await shows("1 of the 3 newest match");
+    await shows("query number 2");
     await press("/", ...Array(12).fill(KEYS.backspace), "nothing-like-this", KEYS.enter);
-    expect(screen()).toContain("no trace matches");
+    await shows("no trace matches");
     await press(KEYS.escape);
-    expect(screen()).toContain("Recent traces · newest 3");
+    await shows("Recent traces · newest 3");
+  });
+
+  it("text pasted or typed fast into the filter lands whole; q and p in it are letters, not commands", async () => {
+    const recent = [trace(0, { query: "quiet pasta please" }), trace(1, { decision: "llm_fallback" })];
+    const { press, shows } = await start(fakeSource(snapshot({ recent })));
+    await press("/", "qp", "llm_fallback\r");
+    await shows('filter "qpllm_fallback": 0 of the 2 newest match');
+    await press("/", KEYS.backspace.repeat(1));
+    await press(...Array(13).fill(KEYS.backspace), "pasta\r");
+    await shows('filter "pasta": 1 of the 2 newest match');
+    await shows("PAUSED", false);
   });
 
   it("p pauses refreshing and says so; p again resumes", async () => {
     const source = fakeSource();
-    const { press, screen } = await start(source, 20);
+    const { press, shows } = await start(source, 20);
     await press("p");
-    expect(screen()).toContain("PAUSED (p resumes)");
+    await shows("PAUSED (p resumes)");
     const reads = source.reads;
     await tick(120);
     expect(source.reads).toBe(reads);
     await press("p");
     await tick(120);
     expect(source.reads).toBeGreaterThan(reads);
-    expect(screen()).not.toContain("PAUSED");
+    await shows("PAUSED", false);
   });
 
   it("? shows the help; Esc closes it", async () => {
-    const { press, screen } = await start();
+    const { press, shows } = await start();
     await press("?");
-    expect(screen()).toContain("Keys");
-    expect(screen()).toContain("open the selected trace's waterfall");
+    await shows("Keys");
+    await shows("open the selected trace's waterfall");
     await press(KEYS.escape);
-    expect(screen()).toContain("Recent traces");
+    await shows("Recent traces");
   });
 
   it("adapts to the terminal: 1 to 4 panels per row by width", () => {
@@ -117,12 +135,12 @@ describe("the dashboard app, driven by keys", () => {
   });
 
   it("leaves out panel rows on a short terminal, and says so", async () => {
-    const { app, screen } = await start(fakeSource(), 60_000, 24);
-    expect(screen()).toMatch(/\d panels hidden \(terminal too short\)/);
-    expect(screen()).toContain("Recent traces");
+    const { app, screen, shows } = await start(fakeSource(), 60_000, 24);
+    await shows(/\d panels hidden \(terminal too short\)/);
+    await shows("Recent traces");
     expect(screen().split("\n").length).toBeLessThanOrEqual(24);
     await resize(app.stdout, 60);
-    expect(screen()).not.toContain("hidden");
+    await shows("hidden", false);
   });
 
   it("says which day it shows when the last 24 h are empty", async () => {
@@ -133,14 +151,14 @@ describe("the dashboard app, driven by keys", () => {
       fromHour: 0,
       toHour: 23,
     };
-    const { screen } = await start(fakeSource(snapshot({ window })));
-    expect(screen()).toContain("latest day with data (none in the last 24 h): 2026-11-17T12:30:00Z → 2026-11-18T12:30:00Z");
+    const { shows } = await start(fakeSource(snapshot({ window })));
+    await shows("latest day with data (none in the last 24 h): 2026-11-17T12:30:00Z → 2026-11-18T12:30:00Z");
   });
 
   it("an empty store says how to create data", async () => {
     const window = { kind: "empty" as const, start: NOW, end: NOW, fromHour: 0, toHour: 0 };
-    const { screen } = await start(fakeSource(snapshot({ window, recent: [] })));
-    expect(screen()).toContain("No queries in this store yet");
-    expect(screen()).toContain("moodfood --data-dir '/tmp/mf data' demo");
+    const { shows } = await start(fakeSource(snapshot({ window, recent: [] })));
+    await shows("No queries in this store yet");
+    await shows("moodfood --data-dir '/tmp/mf data' demo");
   });
 });

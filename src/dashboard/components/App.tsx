@@ -1,5 +1,5 @@
 import { Box, Text } from "ink";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { DashboardSource } from "../../overview/dashboard-source.js";
 import type { TraceRecord } from "../../records/trace.js";
 import { matchesFilter } from "../filter-traces.js";
@@ -34,7 +34,14 @@ export function App({ source, refreshMs, color, dataDir, now = Date.now }: AppPr
   const [paused, setPaused] = useState(false);
   const [screen, setScreen] = useState<Screen>("main");
   const [filter, setFilter] = useState("");
-  const [draft, setDraft] = useState<string | null>(null);
+  // The filter line being typed (null when closed), mirrored in a ref: keys pasted or typed fast
+  // arrive before the next render, and each must see the one before it.
+  const draftRef = useRef<string | null>(null);
+  const [draft, setDraftState] = useState<string | null>(null);
+  const setDraft = (next: string | null) => {
+    draftRef.current = next;
+    setDraftState(next);
+  };
   const [opened, setOpened] = useState<{ traceId: string; trace: TraceRecord | undefined } | null>(null);
   const { snapshot, error } = useStoreSnapshot(source, refreshMs, paused, now);
   const { columns, rows } = useTerminalSize();
@@ -46,26 +53,26 @@ export function App({ source, refreshMs, color, dataDir, now = Date.now }: AppPr
       up: () => screen === "main" && selection.move(-1),
       down: () => screen === "main" && selection.move(1),
       enter: () => {
-        if (draft !== null) {
-          setFilter(draft.trim());
+        const picked = screen === "main" ? selection.current() : undefined;
+        if (draftRef.current !== null) {
+          setFilter(draftRef.current.trim());
           setDraft(null);
-        } else if (screen === "main" && selection.selected) {
-          const traceId = selection.selected.traceId;
-          setOpened({ traceId, trace: source.trace(traceId) });
+        } else if (picked) {
+          setOpened({ traceId: picked.traceId, trace: source.trace(picked.traceId) });
           setScreen("waterfall");
         }
       },
       escape: () => {
-        if (draft !== null) setDraft(null);
+        if (draftRef.current !== null) setDraft(null);
         else if (screen !== "main") setScreen("main");
         else setFilter("");
       },
       filter: () => screen === "main" && setDraft(filter),
       pause: () => setPaused((p) => !p),
       help: () => setScreen((s) => (s === "help" ? "main" : "help")),
-      type: (text) => setDraft((d) => (text === "\b" ? (d ?? "").slice(0, -1) : (d ?? "") + text)),
+      type: (text) => setDraft(text === "\b" ? (draftRef.current ?? "").slice(0, -1) : (draftRef.current ?? "") + text),
     },
-    draft !== null,
+    () => draftRef.current !== null,
   );
 
   const empty = snapshot.window.kind === "empty" && snapshot.recent.length === 0;

@@ -1,10 +1,11 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { RecentTrace } from "../../overview/dashboard-snapshot.js";
 
 export interface TraceSelection {
   /** Index into `traces` of the selected row (0 = newest). */
   index: number;
-  selected: RecentTrace | undefined;
+  /** The selected trace as of the last key, even before the screen shows it (keys can come in bursts). */
+  current(): RecentTrace | undefined;
   move(delta: number): void;
 }
 
@@ -14,17 +15,15 @@ export interface TraceSelection {
  */
 export function useTraceSelection(traces: readonly RecentTrace[]): TraceSelection {
   const [chosenId, setChosenId] = useState<string | null>(null);
+  const chosen = useRef<string | null>(null);
   const indexOf = (id: string | null) => Math.max(0, id === null ? -1 : traces.findIndex((t) => t.traceId === id));
-  const index = indexOf(chosenId);
   return {
-    index,
-    selected: traces[index],
+    index: indexOf(chosenId),
+    current: () => traces[indexOf(chosen.current)],
     move(delta) {
-      // From the latest choice, not this render's: two keys may arrive before the next render.
-      setChosenId((previous) => {
-        const next = Math.min(traces.length - 1, Math.max(0, indexOf(previous) + delta));
-        return next <= 0 ? null : (traces[next]?.traceId ?? null);
-      });
+      const next = Math.min(traces.length - 1, Math.max(0, indexOf(chosen.current) + delta));
+      chosen.current = next <= 0 ? null : (traces[next]?.traceId ?? null);
+      setChosenId(chosen.current);
     },
   };
 }
