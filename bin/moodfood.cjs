@@ -7,6 +7,9 @@ const path = require("node:path");
 const vm = require("node:vm");
 const Module = require("node:module");
 
+// The bundle has no import() (below); the dashboard's ESM bundle is loaded through this one (decision 0015).
+globalThis[Symbol.for("moodfood.importEsm")] = (specifier) => import(specifier);
+
 const file = path.join(__dirname, "..", "dist", "moodfood.cjs");
 const cacheFile = `${file}.${process.version}-${process.arch}.cache`;
 let cachedData;

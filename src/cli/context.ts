@@ -7,6 +7,8 @@ export interface CliContext {
   config: Config;
   json: boolean;
   color: boolean;
+  /** Whether stdout is a terminal (the dashboard refuses anything else). */
+  isTTY: boolean;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
@@ -31,5 +33,5 @@ export function createContext(globals: GlobalOptions, io: CliIo): CliContext {
   const config = loadConfig({ flags: globals.dataDir !== undefined ? { dataDir: globals.dataDir } : {}, env: io.env, cwd: io.cwd });
   // chalk 5 ignores NO_COLOR, so honour it here together with --no-color and pipes.
   const color = globals.color !== false && !("NO_COLOR" in io.env) && io.isTTY && !globals.json;
-  return { config, json: globals.json === true, color, stdout: io.stdout, stderr: io.stderr };
+  return { config, json: globals.json === true, color, isTTY: io.isTTY, stdout: io.stdout, stderr: io.stderr };
 }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { TraceRecord } from "../records/trace.js";
+import { dashboardQueries } from "./dashboard-queries.js";
 import { driftQueries } from "./drift-queries.js";
 import { feedbackQueries } from "./feedback-queries.js";
 import { healthQueries } from "./health-queries.js";
@@ -57,6 +58,7 @@ function createStore(db: Db, options: OpenOptions) {
     drift: driftQueries(db),
     interop: interopQueries(db),
     health: healthQueries(db),
+    dashboard: dashboardQueries(db),
     startTrace(trace: TraceRecord): void {
       write(() => traces.insertActive(trace));
     },

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import type { RunState } from "../program.js";
+import { registerDashboard } from "./dashboard.js";
 import { registerDrift } from "./drift.js";
 import { registerFeedback } from "./feedback.js";
 import { registerHealth } from "./health.js";
@@ -27,6 +28,7 @@ const GROUPS: readonly { words: readonly string[]; register: Register }[] = [
   { words: ["train", "retrain", "models", "eval"], register: registerModel },
   { words: ["export", "import"], register: registerInterop },
   { words: ["prune"], register: registerPrune },
+  { words: ["dashboard"], register: registerDashboard },
 ];
 
 /**

@@ -1,0 +1,2 @@
+export { App, type AppProps } from "./components/App.js";
+export { startDashboard } from "./start-dashboard.js";
