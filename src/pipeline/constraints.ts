@@ -110,7 +110,7 @@ function unsupportedConstraints(tokens: readonly string[], items: ReadonlyMap<nu
 
 /** Words before "allergy" or after "allergic to" that name no food: "my allergy", "seasonal allergies", "allergic to cats". */
 const NOT_FOODS = words(
-  "my his her their your our food foods seasonal season hay pollen dust cat cats dog dogs pet pets bee bees latex penicillin medicine mold mould grass the a an any some no severe bad mild serious life threatening anything everything something",
+  "my his her their your our food foods seasonal season hay fever sinus spring skin pollen dust cat cats dog dogs pet pets bee bees latex penicillin medicine mold mould grass the a an any some no severe bad mild serious life threatening anything everything something",
 );
 
 /** Parses the `--diet` flag ("vegan,gluten_free"); throws a RangeError naming the valid values. */
