@@ -36,6 +36,8 @@ export const FOOD_ITEMS: Readonly<Record<string, ItemEffect>> = {
   ...each("tree nut, pine nut, almond, cashew, walnut, pecan, pistachio, hazelnut, macadamia", { allergens: ["tree_nut"] }),
   ...each("soy, soya, soybean, tofu", { allergens: ["soy"] }),
   ...each("sesame, tahini", { allergens: ["sesame"] }),
+  // "no sugar", "sugar-free", "cutting out sugar": the low_sugar diet (no added sugar, syrup or honey).
+  ...each("sugar, added sugar, sweetener", { diets: ["low_sugar"] }),
 };
 
 let foods: Lexicon | undefined;
@@ -59,6 +61,12 @@ export const DIET_WORDS: Readonly<Record<string, Diet>> = {
   pescatarian: "vegetarian",
   celiac: "gluten_free",
   coeliac: "gluten_free",
+  halal: "halal",
+  kosher: "kosher",
+  // Diabetes asks for little sugar: the dishes must carry no added sugar.
+  diabetic: "low_sugar",
+  diabetes: "low_sugar",
+  prediabetic: "low_sugar",
 };
 
 /** Nouns that turn a preceding food into an allergy or intolerance ("peanut allergy"). */
@@ -81,7 +89,7 @@ const TYPOS: Readonly<Record<string, string>> = Object.fromEntries(
 
 /** Long, distinctive words worth fuzzy-matching; short ones ("vegan" vs "began") are not. */
 const FUZZY_TARGETS =
-  "vegetarian pescatarian allergic allergy allergies intolerant intolerance lactose shellfish celiac coeliac gluten peanut sesame seafood crustacean".split(
+  "vegetarian pescatarian allergic allergy allergies intolerant intolerance lactose shellfish celiac coeliac gluten peanut sesame seafood crustacean diabetic diabetes".split(
     " ",
   );
 

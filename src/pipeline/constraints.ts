@@ -16,9 +16,16 @@ import { ALLERGENS, type Allergen, DIETS, type Diet } from "./types.js";
 export interface Constraints {
   diets: Diet[];
   allergens: Allergen[];
+  /** Diets and allergies the person asked for that no dish flag can honour ("keto", "allergic to kiwi"), as said. */
+  unsupported: string[];
 }
 
-const words = (list: string): ReadonlySet<string> => new Set(list.split(" "));
+const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/));
+
+/** Diets people ask for that the catalog carries no flag for: said back in a notice, never silently dropped. */
+const UNSUPPORTED_DIETS = words("keto ketogenic paleo whole30 fodmap jain carnivore atkins");
+/** Second words that make an unsupported diet of "low", "no" or "<x> free": "low carb", "no salt", "fat free". */
+const UNSUPPORTED_NUTRIENTS = words("carb carbs sodium salt fat cholesterol purine potassium");
 
 /** Where a clause ends; negation does not reach across these (punctuation reads as "." or ","). */
 const CLAUSE_BREAKS = words(". , but though although because so and yet");
@@ -73,8 +80,38 @@ export function extractConstraints(text: string): Constraints {
     diets.delete("vegetarian");
     diets.delete("dairy_free");
   }
-  return { diets: DIETS.filter((d) => diets.has(d)), allergens: ALLERGENS.filter((a) => allergens.has(a)) };
+  return {
+    diets: DIETS.filter((d) => diets.has(d)),
+    allergens: ALLERGENS.filter((a) => allergens.has(a)),
+    unsupported: unsupportedConstraints(tokens, items),
+  };
 }
+
+/** "keto", "low carb", "no salt", "allergic to kiwi", "strawberry allergy": asked for, but no dish flag says it. */
+function unsupportedConstraints(tokens: readonly string[], items: ReadonlyMap<number, Item>): string[] {
+  const found = new Set<string>();
+  const knownFoodAt = (i: number): boolean => {
+    for (const [start, item] of items) if (i >= start && i < start + item.length) return true;
+    return false;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i] ?? "";
+    const next = tokens[i + 1] ?? "";
+    if (UNSUPPORTED_DIETS.has(word) && !negatedBefore(tokens, i)) found.add(word);
+    if ((word === "low" || word === "no") && UNSUPPORTED_NUTRIENTS.has(next)) found.add(`${word} ${next.replace(/s$/, "")}`);
+    if (UNSUPPORTED_NUTRIENTS.has(word) && next === "free") found.add(`${word.replace(/s$/, "")} free`);
+    const food = (word === "allergic" || word === "allergy") && next === "to" ? i + 2 : ALLERGY_NOUNS.has(next) ? i : -1;
+    const named = tokens[food] ?? "";
+    if (food >= 0 && /^[a-z]{3,}$/.test(named) && !knownFoodAt(food) && !NOT_FOODS.has(named) && !negatedBefore(tokens, food))
+      found.add(`${named} allergy`);
+  }
+  return [...found];
+}
+
+/** Words before "allergy" or after "allergic to" that name no food: "my allergy", "seasonal allergies", "allergic to cats". */
+const NOT_FOODS = words(
+  "my his her their your our food foods seasonal season hay fever sinus spring skin pollen dust cat cats dog dogs pet pets bee bees latex penicillin medicine mold mould grass the a an any some no severe bad mild serious life threatening anything everything something",
+);
 
 /** Parses the `--diet` flag ("vegan,gluten_free"); throws a RangeError naming the valid values. */
 export function parseDietList(list: string): Diet[] {
@@ -121,6 +158,7 @@ function statedDiet(tokens: readonly string[], i: number): Diet | null {
   const direct = DIET_WORDS[word];
   if (direct) return direct;
   if (word === "plant" && tokens[i + 1] === "based") return "vegan";
+  if (word === "low" && tokens[i + 1] === "sugar") return "low_sugar";
   // "veggie" is a diet only as a self-description ("I'm veggie", "veggie here"), not in "veggie burger".
   if (word === "veggie") {
     const before = tokens[i - 1] ?? "";

@@ -10,6 +10,8 @@ export interface DecideInput {
   parsed: ParsedQuery;
   /** MOODFOOD_ML_THRESHOLD: the ML is confident when its top score reaches this. */
   threshold: number;
+  /** The query rules something out (a negated label, or dishes by name): with nothing else read, that is all it asks. */
+  excludes?: boolean;
 }
 
 export interface Decision {
@@ -81,9 +83,11 @@ export function decide(input: DecideInput, policy: MergePolicy = DEFAULT_MERGE_P
     ((mlPrimary !== undefined && llmLabels.includes(mlPrimary)) ||
       (llmPrimary !== undefined && (mlScore.get(llmPrimary) ?? 0) >= threshold));
 
+  // The parser read the query and found only exclusions ("anything but pizza"): invent nothing in their place.
+  const onlyExclusions = input.llm !== null && !llmUsable && input.excludes === true;
   let decision: FinalDecision;
   if (llmUsable) decision = agreement ? "ml_validated" : "llm_fallback";
-  else decision = mlConfident ? "ml_only" : "default_fallback";
+  else decision = mlConfident && !onlyExclusions ? "ml_only" : "default_fallback";
 
   // Noisy-OR of the two sources; LLM labels lead when the LLM wins alone.
   const combined = new Map<string, number>();
@@ -104,7 +108,7 @@ export function decide(input: DecideInput, policy: MergePolicy = DEFAULT_MERGE_P
     if (decision === "llm_fallback" && llmRank.has(a) !== llmRank.has(b)) return llmRank.has(a) ? -1 : 1;
     return combined.get(b)! - combined.get(a)! || (a < b ? -1 : 1);
   });
-  const limit = decision === "default_fallback" ? policy.fallbackLabels : policy.maxLabels;
+  const limit = onlyExclusions ? 0 : decision === "default_fallback" ? policy.fallbackLabels : policy.maxLabels;
   const labels = ranked.slice(0, limit);
   const diets = new Set<string>();
   for (const diet of input.parsed.diets) diets.add(`diet_${diet}`);

@@ -77,6 +77,16 @@ export function matchReason(dish: Dish, matched: readonly WeightedLabel[]): stri
   return cuisine ? `A well-loved ${cuisine} dish, as you asked.` : popularReason(dish);
 }
 
+/** The reason of a dish that meets only a need the request implies: says it is not a direct match. */
+export function needReason(matched: readonly WeightedLabel[]): string {
+  const qualities = pick(
+    matched.map((m) => m.label),
+    QUALITY,
+    2,
+  );
+  return qualities.length > 0 ? `Not a direct match, but ${joinAnd(qualities)}.` : "Not a direct match, but close to what you asked.";
+}
+
 /** The reason of a default pick: says plainly that it is popular, not matched to a mood. */
 export function popularReason(dish: Dish): string {
   return `A popular pick: ${dish.description}.`;

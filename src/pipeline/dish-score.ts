@@ -45,6 +45,8 @@ const IMPLIED: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   occasion_date: { social_couple: 0.6 },
   occasion_party: { social_group: 0.6 },
   meal_dessert: { sensory_sweet: 0.6 },
+  // "something sweet" means a dessert more often than a sweet-glazed main.
+  sensory_sweet: { meal_dessert: 0.5 },
 };
 
 /** Share of relevance that implied needs can add on top of the asked-for labels. */
@@ -109,6 +111,19 @@ export function relevanceScores(catalog: Catalog, weighted: readonly WeightedLab
     asked[i] = (asked[i] ?? 0) > 0 ? (1 - impliedShare) * ((asked[i] ?? 0) / askedTotal) + impliedPart : 0;
   }
   return asked;
+}
+
+/** Share in [0, 1] of the implied needs each dish meets: orders the dishes that meet only an implied need. */
+export function impliedScores(catalog: Catalog, weighted: readonly WeightedLabel[]): Float64Array {
+  const scores = new Float64Array(catalog.dishes.length);
+  let total = 0;
+  for (const { label, weight, implied } of weighted) {
+    if (!implied || categoryOf(label) === "cuisine") continue;
+    total += weight;
+    for (const index of catalog.byTag.get(label) ?? []) scores[index] = (scores[index] ?? 0) + weight;
+  }
+  if (total > 0) for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] ?? 0) / total;
+  return scores;
 }
 
 /** The labels a dish matches, heaviest first: what its reason should mention. */

@@ -25,7 +25,7 @@ interface TagMask {
  * chosen, and a cap per cuisine that is lifted for requested cuisines and when nothing else is left.
  */
 export function diversify(ranked: readonly RankedDish[], top: number, requestedCuisines: ReadonlySet<string>): RankedDish[] {
-  const pool = ranked.slice(0, Math.max(top * 4, 20));
+  const pool = ranked;
   const chosen: RankedDish[] = [];
   const perCuisine = new Map<string, number>();
   for (const capped of [true, false]) {

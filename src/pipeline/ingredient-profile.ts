@@ -30,6 +30,8 @@ export const INGREDIENT_KINDS = [
   "condiment",
   "alcohol",
   "prepared",
+  // Last, so existing bits keep their place: pork is meat that halal and kosher both rule out.
+  "pork",
 ] as const;
 export type IngredientKind = (typeof INGREDIENT_KINDS)[number];
 
@@ -48,11 +50,16 @@ export type KindMask = number;
 
 const KIND_BITS = new Map<string, KindMask>(INGREDIENT_KINDS.map((kind, i) => [kind, 1 << i]));
 const maskOf = (kinds: readonly IngredientKind[]): KindMask => kinds.reduce((mask, kind) => mask | (KIND_BITS.get(kind) ?? 0), 0);
-const NOT_VEGETARIAN = maskOf(["meat", "poultry", "fish", "shellfish", "animal"]);
+const NOT_VEGETARIAN = maskOf(["meat", "pork", "poultry", "fish", "shellfish", "animal"]);
 const NOT_VEGAN = NOT_VEGETARIAN | maskOf(["dairy", "egg", "honey"]);
 const HAS_GLUTEN = maskOf(["wheat", "gluten_grain"]);
 const DAIRY = maskOf(["dairy"]);
 const NUTS = maskOf(["peanut", "tree_nut"]);
+// Gelatin ("animal") is usually pork-derived and its source is never on the menu: neither halal nor kosher.
+const NOT_HALAL = maskOf(["pork", "animal", "alcohol"]);
+const NOT_KOSHER = maskOf(["pork", "animal", "shellfish"]);
+const LAND_MEAT = maskOf(["meat", "poultry"]);
+const ADDED_SUGAR = maskOf(["sweetener", "honey"]);
 const ALLERGEN_MASKS: readonly KindMask[] = ALLERGENS.map((allergen) => maskOf([allergen === "milk" ? "dairy" : allergen]));
 /** Deepest `contains` chain accepted; anything deeper is a cycle. */
 const MAX_DEPTH = 8;
@@ -84,7 +91,7 @@ export function ingredientMasks(table: Readonly<Record<string, IngredientEntry>>
 /** Results shared by every dish with the same relevant kinds: a few dozen arrays instead of hundreds at startup. */
 const dietCache = new Map<KindMask, readonly Diet[]>();
 const allergenCache = new Map<KindMask, readonly Allergen[]>();
-const DIET_RELEVANT = NOT_VEGAN | HAS_GLUTEN | NUTS;
+const DIET_RELEVANT = NOT_VEGAN | HAS_GLUTEN | NUTS | NOT_HALAL | NOT_KOSHER | ADDED_SUGAR;
 const ALLERGEN_RELEVANT = ALLERGEN_MASKS.reduce((all, mask) => all | mask, 0);
 
 /** Diet flags a dish made of these kinds satisfies; vegan implies vegetarian and dairy_free by construction. */
@@ -98,6 +105,11 @@ export function dietOf(kinds: KindMask): readonly Diet[] {
   if (!(mask & HAS_GLUTEN)) diet.push("gluten_free");
   if (!(mask & DAIRY)) diet.push("dairy_free");
   if (!(mask & NUTS)) diet.push("nut_free");
+  // By ingredient only: whether the meat itself was slaughtered to the rule is a question for whoever cooks (a notice says so).
+  if (!(mask & NOT_HALAL)) diet.push("halal");
+  if (!(mask & NOT_KOSHER) && !(mask & LAND_MEAT && mask & DAIRY)) diet.push("kosher");
+  // No added sugar, syrup or honey anywhere in the dish (fruit is allowed): what "diabetic" or "low sugar" asks.
+  if (!(mask & ADDED_SUGAR)) diet.push("low_sugar");
   dietCache.set(mask, diet);
   return diet;
 }

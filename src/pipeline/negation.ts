@@ -121,6 +121,7 @@ function suffixNegated(tokens: Token[], matches: Match[], taken: boolean[]): Mat
 export function negatedLabelsFrom(tokens: Token[], matches: Match[], lexicon: Lexicon): string[] {
   const negated = new Set<string>();
   const negatedMatches = new Set<Match>();
+  const dislikes = new Set<string>();
   const rule = (match: Match, directlyAfterCue: boolean, tasteOnly: boolean): void => {
     negatedMatches.add(match);
     for (const { label, weight } of match.pattern.labels) {
@@ -135,25 +136,51 @@ export function negatedLabelsFrom(tokens: Token[], matches: Match[], lexicon: Le
   for (const scope of negationScopes(tokens, matches)) {
     // The first trigger in reach is ruled out, and the next ones only when listed with it ("sweets or cake").
     let listed = true;
+    let ruledFood = false;
     for (const match of matches) {
       if (match.start < scope.from || match.start >= scope.to) continue;
       if (!listed) break;
       rule(match, match.start === scope.from, scope.tasteOnly);
+      ruledFood ||= match.pattern.labels.some(({ label }) => TASTE_CATEGORIES.has(lexicon.categories.get(label) ?? ""));
       listed = LIST_JOINERS.has(tokens[match.end]?.norm ?? "");
     }
+    // A cue that is also a mood trigger reads as dislike when a food follows: "tired of pasta" is not fatigue,
+    // "I hate curry" is not anger.
+    if (ruledFood)
+      for (const match of matches)
+        if (match.start <= scope.cueStart && match.end > scope.cueStart && match.end <= scope.from)
+          for (const { label } of match.pattern.labels) if (!TASTE_CATEGORIES.has(lexicon.categories.get(label) ?? "")) dislikes.add(label);
   }
   for (const match of suffixNegated(tokens, matches, takenByMatches(tokens, matches))) rule(match, false, false);
   for (const match of matches) {
     if (negatedMatches.has(match)) continue;
-    for (const { label, weight } of match.pattern.labels) if (weight >= 0.5) negated.delete(label);
+    // A cuisine ruled out by name stays out when a dish of it comes up later ("anything but Mexican, we had burritos").
+    for (const { label, weight } of match.pattern.labels)
+      if (weight >= 0.5 && lexicon.categories.get(label) !== "cuisine") negated.delete(label);
   }
   for (const match of matches) for (const label of match.pattern.negates) negated.add(label);
+  for (const label of dislikes) negated.add(label);
   return [...negated];
+}
+
+export interface NegationReading {
+  /** Taxonomy labels ruled out ("nothing spicy" -> ["sensory_spicy"]). */
+  labels: string[];
+  /** Words a negation governs ("anything but pizza" -> ["pizza"]): dishes named or made with them are left out. */
+  words: string[];
+}
+
+/** What a query explicitly rules out: taxonomy labels and the words under a negation. */
+export function readNegation(text: string): NegationReading {
+  const lexicon = sharedLexicon();
+  const { tokens, matches } = analyseText(text, lexicon);
+  const governed: string[] = [];
+  for (const scope of negationScopes(tokens, matches))
+    for (let i = scope.from; i < scope.to; i++) if (tokens[i]?.kind === "word") governed.push(tokens[i]?.norm ?? "");
+  return { labels: negatedLabelsFrom(tokens, matches, lexicon), words: governed };
 }
 
 /** The labels a query explicitly rules out, in taxonomy names ("nothing spicy" -> ["sensory_spicy"]). */
 export function findNegatedLabels(text: string): string[] {
-  const lexicon = sharedLexicon();
-  const { tokens, matches } = analyseText(text, lexicon);
-  return negatedLabelsFrom(tokens, matches, lexicon);
+  return readNegation(text).labels;
 }

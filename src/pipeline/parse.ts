@@ -1,7 +1,9 @@
 import { UsageError } from "../errors.js";
 import { extractConstraints } from "./constraints.js";
-import { findNegatedLabels } from "./negation.js";
+import { readNegation } from "./negation.js";
 import { stripControlCharacters } from "./sanitize.js";
+import { foreignLanguage } from "./text/language.js";
+import { tokenize } from "./text/tokenize.js";
 import type { Diet, ParsedQuery } from "./types.js";
 
 /** Longest query accepted, in characters after cleaning (DESIGN §15: 10 kB+ is bad input). */
@@ -34,6 +36,19 @@ export function parseQuery(raw: string, flagDiets: readonly Diet[] = []): Parsed
   const diets = [...new Set([...flagDiets, ...constraints.diets])];
   // "can't do lactose" rules the food out, so it states diet_dairy_free: a diet is never a negated label.
   const dietLabels = new Set(diets.map((diet) => `diet_${diet}`));
-  const negatedLabels = findNegatedLabels(text).filter((label) => !dietLabels.has(label));
-  return { text, truncated: false, diets, allergens: constraints.allergens, negatedLabels };
+  const negation = readNegation(text);
+  const negatedLabels = negation.labels.filter((label) => !dietLabels.has(label));
+  const words = tokenize(text)
+    .filter((token) => token.kind === "word")
+    .map((token) => token.norm);
+  return {
+    text,
+    truncated: false,
+    diets,
+    allergens: constraints.allergens,
+    negatedLabels,
+    negatedWords: negation.words,
+    unsupported: constraints.unsupported,
+    language: foreignLanguage(text, words),
+  };
 }

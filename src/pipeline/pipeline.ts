@@ -1,7 +1,9 @@
 import { endTrace, startTrace, type TraceSink, traceStage, traceWritten } from "../tracing/tracer.js";
 import type { Catalog } from "./catalog.js";
 import { decide } from "./decide.js";
+import { excludedDishes } from "./dish-exclusion.js";
 import { callProvider, LlmCallError } from "./llm-call.js";
+import { buildNotices, type Notice } from "./notices.js";
 import { parseQuery, storableQuery } from "./parse.js";
 import { recommend } from "./recommend.js";
 import type { Diet, FinalDecision, LabelScore, LlmParse, LlmProvider, MoodClassifier, ParsedQuery, Recommendation } from "./types.js";
@@ -37,8 +39,8 @@ export interface QueryAnswer {
   recommendations: Recommendation[];
   diets: Diet[];
   allergens: string[];
-  /** A one-line reminder, e.g. to check ingredients when an allergy was named. */
-  notice: string | null;
+  /** What the person should know about how the query was read (DESIGN §3): allergy reminders, no labels, language… */
+  notices: Notice[];
 }
 
 /** Runs one query through every stage inside a trace; a failed stage still leaves a complete trace. */
@@ -59,8 +61,10 @@ export async function runQuery(input: QueryInput, deps: PipelineDeps): Promise<Q
     });
     trace.record.query = parsed.text;
     const [llm, ml] = await Promise.all([llmStage(trace, parsed, deps), mlStage(trace, parsed, deps.classifier)]);
+    const exclusion = excludedDishes(deps.catalog, parsed.negatedWords ?? []);
     const decision = await traceStage(trace, "decide", (span) => {
-      const result = decide({ llm, ml, parsed, threshold: deps.mlThreshold });
+      const excludes = exclusion.dishes.size > 0 || parsed.negatedLabels.length > 0;
+      const result = decide({ llm, ml, parsed, threshold: deps.mlThreshold, excludes });
       span.attributes["moodfood.decision"] = result.decision;
       span.attributes["moodfood.agreement"] = result.agreement;
       return result;
@@ -71,6 +75,7 @@ export async function runQuery(input: QueryInput, deps: PipelineDeps): Promise<Q
         diets: parsed.diets,
         allergens: parsed.allergens,
         negatedLabels: parsed.negatedLabels,
+        excludedDishes: exclusion.dishes,
         top: input.top ?? 5,
         fallback: decision.decision === "default_fallback",
       });
@@ -96,10 +101,17 @@ export async function runQuery(input: QueryInput, deps: PipelineDeps): Promise<Q
       recommendations,
       diets: parsed.diets,
       allergens: parsed.allergens,
-      notice:
-        parsed.allergens.length > 0
-          ? `Allergy noted (${parsed.allergens.join(", ")}): always check the ingredients with whoever cooks.`
-          : null,
+      notices: buildNotices({
+        parsed,
+        labels: decision.labels.filter((label) => !label.startsWith("diet_")),
+        decision: decision.decision,
+        llmFailure:
+          llm === null
+            ? String(trace.record.spans.find((s) => s.name === "llm_call")?.attributes["moodfood.llm.reason"] ?? "failed")
+            : null,
+        provider: deps.provider.name,
+        excludedWords: exclusion.words,
+      }),
     };
   } catch (error) {
     if (trace.record.status === "active") {

@@ -1,7 +1,7 @@
 import type { Catalog, Dish } from "./catalog.js";
 import { allowedDishes, requiredDiets } from "./dish-filter.js";
-import { matchReason, popularReason } from "./dish-reason.js";
-import { blendScore, matchedLabels, relevanceScores, weighLabels } from "./dish-score.js";
+import { matchReason, needReason, popularReason } from "./dish-reason.js";
+import { blendScore, impliedScores, matchedLabels, relevanceScores, weighLabels } from "./dish-score.js";
 import { diversify, type RankedDish } from "./diversify.js";
 import { categoryOf } from "./taxonomy.js";
 import type { Allergen, Diet, Recommendation } from "./types.js";
@@ -12,37 +12,60 @@ export interface RecommendRequest {
   diets: Diet[];
   allergens: Allergen[];
   negatedLabels: string[];
+  /** Dishes ruled out by name or ingredient ("anything but pizza"), by position in the catalog. */
+  excludedDishes?: ReadonlySet<number>;
   top: number;
   /** default_fallback: nothing confident, so answer with popular, broadly safe dishes. */
   fallback: boolean;
 }
 
+/** Candidates per tier: fixed, so what is chosen never depends on how many are asked for. */
+const POOL_SIZE = 60;
+/** Dishes that meet only an implied need score at most this share: they follow every direct match. */
+const IMPLIED_SCORE_SCALE = 0.6;
 /** Fallback scores are capped well below a real match so they never look confident. */
 const FALLBACK_SCORE_SCALE = 0.5;
 /** Spicy dishes drop this much popularity as default picks: not everyone wants chili when we could not read the mood. */
 const SPICY_PENALTY = 0.3;
 
-/** Ranks the catalog for a request: hard diet/allergen/negation filters, label scoring, then a varied top N. */
+/**
+ * Ranks the catalog for a request: hard diet/allergen/negation filters, label scoring, then a varied top N in three
+ * tiers (direct matches, dishes meeting an implied need, popular picks), each in the order diversity picked it.
+ */
 export function recommend(catalog: Catalog, request: RecommendRequest): Recommendation[] {
   const top = Math.max(0, Math.floor(request.top));
   if (top === 0) return [];
   const negated = new Set(request.negatedLabels);
   const allowed = allowedDishes(catalog, requiredDiets(request.diets, request.labels), request.allergens, negated);
+  for (const index of request.excludedDishes ?? []) allowed[index] = 0;
   const weighted = request.fallback ? [] : weighLabels(request.labels.filter((label) => !negated.has(label)));
   const relevance = relevanceScores(catalog, weighted);
-  const poolSize = Math.max(top * 4, 20);
+  const implied = impliedScores(catalog, weighted);
 
   const requestedCuisines = new Set(weighted.filter((w) => categoryOf(w.label) === "cuisine").map((w) => w.label.slice("cuisine_".length)));
-  const matches = bestOf(catalog, poolSize, (dish, i) =>
+  // The pool never depends on `top`, and picks are never re-sorted: the top N is the first N of the top M (DESIGN §3).
+  const matches = bestOf(catalog, POOL_SIZE, (dish, i) =>
     allowed[i] && (relevance[i] ?? 0) > 0 ? blendScore(relevance[i] ?? 0, dish) : -1,
   );
-  // Diversity decides which dishes; the answer still reads best to worst.
-  const answer = diversify(matches, top, requestedCuisines)
-    .sort(byScoreThenId)
-    .map((r) => present(r, withDescription(r.dish, matchReason(r.dish, matchedLabels(r.dish, weighted)))));
+  const answer = diversify(matches, top, requestedCuisines).map((r) =>
+    present(r, withDescription(r.dish, matchReason(r.dish, matchedLabels(r.dish, weighted)))),
+  );
+  if (answer.length < top) {
+    // Next, dishes that meet only a need the request implies (tired -> energising): better than generic picks.
+    const needed = bestOf(catalog, POOL_SIZE, (dish, i) =>
+      allowed[i] && !(relevance[i] ?? 0) && (implied[i] ?? 0) > 0 ? IMPLIED_SCORE_SCALE * blendScore(implied[i] ?? 0, dish) : -1,
+    );
+    answer.push(
+      ...diversify(needed, top - answer.length, requestedCuisines).map((r) =>
+        present(r, withDescription(r.dish, needReason(matchedLabels(r.dish, weighted)))),
+      ),
+    );
+  }
   if (answer.length < top) {
     // Too few matches (or none, as in default_fallback): fill up with popular, broadly safe dishes.
-    const popular = bestOf(catalog, poolSize, (dish, i) => (allowed[i] && !(relevance[i] ?? 0) ? defaultScore(dish) : -1));
+    const popular = bestOf(catalog, POOL_SIZE, (dish, i) =>
+      allowed[i] && !(relevance[i] ?? 0) && !(implied[i] ?? 0) ? defaultScore(dish) : -1,
+    );
     answer.push(...diversify(popular, top - answer.length, new Set()).map((r) => present(r, popularReason(r.dish))));
   }
   return answer;

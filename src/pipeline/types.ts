@@ -1,7 +1,7 @@
 // Shared contracts of the recommender pipeline. Every stage module codes against these.
 
-export type Diet = "vegetarian" | "vegan" | "gluten_free" | "dairy_free" | "nut_free";
-export const DIETS: readonly Diet[] = ["vegetarian", "vegan", "gluten_free", "dairy_free", "nut_free"];
+export type Diet = "vegetarian" | "vegan" | "gluten_free" | "dairy_free" | "nut_free" | "halal" | "kosher" | "low_sugar";
+export const DIETS: readonly Diet[] = ["vegetarian", "vegan", "gluten_free", "dairy_free", "nut_free", "halal", "kosher", "low_sugar"];
 
 export type Allergen = "peanut" | "tree_nut" | "milk" | "egg" | "wheat" | "soy" | "fish" | "shellfish" | "sesame";
 export const ALLERGENS: readonly Allergen[] = ["peanut", "tree_nut", "milk", "egg", "wheat", "soy", "fish", "shellfish", "sesame"];
@@ -20,6 +20,12 @@ export interface ParsedQuery {
   allergens: Allergen[];
   /** Taxonomy labels the user explicitly ruled out ("nothing spicy" -> sensory_spicy). */
   negatedLabels: string[];
+  /** Words under a negation ("anything but pizza" -> pizza): dishes named or made with them are left out. */
+  negatedWords?: string[];
+  /** Diets and allergies asked for that no dish flag can honour ("keto", "kiwi allergy"). */
+  unsupported?: string[];
+  /** The language of the text when it is clearly not English (the parser and model read English only). */
+  language?: string | null;
 }
 
 /** One label with a calibrated probability in [0, 1]. */

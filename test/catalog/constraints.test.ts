@@ -72,7 +72,7 @@ describe("extractConstraints: what must not fire", () => {
     "nothing spicy tonight",
     "no worries, anything cheesy works",
   ])("%j has no constraints", (text) => {
-    expect(extractConstraints(text)).toEqual({ diets: [], allergens: [] });
+    expect(extractConstraints(text)).toEqual({ diets: [], allergens: [], unsupported: [] });
   });
 
   it("keeps a diet stated next to a negated one", () => {

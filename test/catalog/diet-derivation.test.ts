@@ -61,8 +61,17 @@ describe("dish diets derived from ingredients", () => {
   });
 
   it("ghee makes dal vegetarian but not vegan; chana masala is vegan and gluten-free", () => {
-    expect(dish("Dal Tadka").diet).toEqual(["vegetarian", "gluten_free", "nut_free"]);
-    expect(dish("Chana Masala").diet).toEqual(["vegetarian", "vegan", "gluten_free", "dairy_free", "nut_free"]);
+    expect(dish("Dal Tadka").diet).toEqual(["vegetarian", "gluten_free", "nut_free", "halal", "kosher", "low_sugar"]);
+    expect(dish("Chana Masala").diet).toEqual([
+      "vegetarian",
+      "vegan",
+      "gluten_free",
+      "dairy_free",
+      "nut_free",
+      "halal",
+      "kosher",
+      "low_sugar",
+    ]);
   });
 
   it("soy sauce takes the gluten out of gluten-free", () => {
@@ -71,7 +80,7 @@ describe("dish diets derived from ingredients", () => {
   });
 
   it("pesto pasta is vegetarian but not nut-free; panna cotta's gelatin makes it not vegetarian", () => {
-    expect(dish("Linguine al Pesto").diet).toEqual(["vegetarian"]);
+    expect(dish("Linguine al Pesto").diet).toEqual(["vegetarian", "halal", "kosher", "low_sugar"]);
     expect(dish("Panna Cotta").diet).not.toContain("vegetarian");
   });
 

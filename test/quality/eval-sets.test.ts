@@ -20,7 +20,8 @@ const sharedSample = sharedFile("eval/sample_queries.jsonl", "the quality check 
 describe("understanding quality on evaluation sets", () => {
   it.skipIf(!sharedSample)("holds recall on the shared sample, with no forbidden label or diet violation", async () => {
     const report = await score(sharedSample as string);
-    expect(report.recall, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(0.95); // today 1.000 (52/52)
+    // Honest floor since decision 0016 removed the triggers that matched only these queries: 0.827 (43/52).
+    expect(report.recall, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(0.8);
     expect(report.forbidden_hits).toEqual([]); // today 0; only 2 cases forbid a label, so no slack
     expect(report.diet_violations).toEqual([]);
     expect(report.mean_labels).toBeLessThanOrEqual(4); // today 2.41
@@ -28,15 +29,16 @@ describe("understanding quality on evaluation sets", () => {
 
   it("holds recall on plain held-out phrasing", async () => {
     const report = await score(own("heldout-plain.jsonl"));
-    expect(report.recall, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(0.95); // today 1.000 (221/221)
+    expect(report.recall, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(0.95); // today 0.982 (decision 0016)
     expect(report.forbidden_hits.length, JSON.stringify(report.forbidden_hits)).toBeLessThanOrEqual(1); // today 0 of 15 cases that forbid
     expect(report.diet_violations).toEqual([]);
   });
 
   it("holds recall on hard held-out phrasing (idioms, slang, implicit moods)", async () => {
     const report = await score(own("heldout-hard.jsonl"));
-    expect(report.recall, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(0.9); // today 0.943 (150/159)
+    // Honest floor since decision 0016 removed the triggers that matched only held-out queries: 0.855.
+    expect(report.recall, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(0.83);
     expect(report.diet_violations).toEqual([]);
-    expect(report.forbidden_hits.length, JSON.stringify(report.forbidden_hits)).toBeLessThanOrEqual(8); // today 6 of 25 cases that forbid
+    expect(report.forbidden_hits.length, JSON.stringify(report.forbidden_hits)).toBeLessThanOrEqual(5); // today 3 of 25 cases that forbid
   });
 });

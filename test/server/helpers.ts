@@ -27,7 +27,7 @@ export function fakeRunQuery(store: Store, delayMs = 0): (input: QueryInput) => 
       ),
       diets: input.diets ?? [],
       allergens: [],
-      notice: null,
+      notices: [],
     };
   };
 }

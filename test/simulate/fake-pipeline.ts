@@ -63,7 +63,7 @@ export async function fakeRunQuery(input: QueryInput, deps: PipelineDeps): Promi
     recommendations: [],
     diets: [],
     allergens: [],
-    notice: null,
+    notices: [],
   };
 }
 

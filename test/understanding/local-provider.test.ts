@@ -27,7 +27,6 @@ describe("local provider", () => {
     ["so hungover 🥴", ["health_hangover"]],
     ["🥶🥶", ["weather_cold"]],
     ["dinner with my girlfriend for our anniversary", ["social_couple", "meal_dinner"]],
-    ["on cloud nine today", ["emotion_happy"]],
     ["burnt out and running on fumes", ["emotion_stressed", "emotion_tired"]],
     ["3am and starving", ["meal_late_night"]],
     ["its 34 degrees out", ["weather_hot", "sensory_refreshing"]],

@@ -27,7 +27,8 @@ describe("the shipped model", () => {
 
   // Shipped mf-70e00ad6 (2026-12-02): macro-F1 0.839, ECE 0.0055, top-label ECE 0.0525 on 355 held-out queries.
   it("is reasonably accurate and calibrated on held-out text", () => {
-    expect(header.heldout_metrics.macro_f1).toBeGreaterThan(0.8);
+    // 0.687 on a split no trigger or threshold was chosen on (decision 0016); 0.84 before counted leaked triggers.
+    expect(header.heldout_metrics.macro_f1).toBeGreaterThan(0.65);
     expect(header.heldout_metrics.ece).toBeLessThan(0.03);
     expect(header.heldout_metrics.top_label_ece).toBeLessThan(0.1);
   });

@@ -26,7 +26,11 @@ export function registerQuery(program: Command, context: ContextFactory): void {
     .command("query")
     .description("recommend dishes for how you feel, traced end to end")
     .argument("<text...>", "how you feel, in your own words")
-    .option("--diet <list>", "diet constraints, comma-separated: vegetarian,vegan,gluten_free,dairy_free,nut_free", dietOption)
+    .option(
+      "--diet <list>",
+      "diet constraints, comma-separated: vegetarian,vegan,gluten_free,dairy_free,nut_free,halal,kosher,low_sugar",
+      dietOption,
+    )
     .option("--top <n>", "how many dishes", intInRange(1, 50), 5)
     .option("--json", "print one JSON object")
     .addHelpText(

@@ -6,7 +6,8 @@ import { safeText } from "./terminal-text.js";
 const DECISION_TEXT: Record<QueryAnswer["final_decision"], string> = {
   ml_validated: "model and parser agree",
   llm_fallback: "parser's reading",
-  ml_only: "model only (LLM unavailable)",
+  // Whether the LLM failed or read nothing, a notice says which: this line claims neither.
+  ml_only: "trained model only",
   default_fallback: "no clear mood: popular picks",
 };
 
@@ -26,7 +27,8 @@ export function renderAnswer(answer: QueryAnswer, ctx: CliContext): string {
   });
   if (answer.recommendations.length === 0)
     lines.push(p.yellow("No dish in the catalog fits every constraint; try loosening the diet or allergy filters."));
-  if (answer.notice) lines.push("", p.yellow(answer.notice));
+  if (answer.notices.length > 0) lines.push("");
+  for (const notice of answer.notices) lines.push(p.yellow(safeText(notice.message)));
   lines.push("", p.dim(`trace ${answer.trace_id} · ${answer.duration_ms.toFixed(1)} ms · model ${safeText(answer.model_version)}`));
   return `${lines.join("\n")}\n`;
 }

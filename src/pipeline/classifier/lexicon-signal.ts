@@ -9,8 +9,9 @@ import type { LexiconSignal } from "./features.js";
  * Bump when the lexicon parser changes what it reports for the same taxonomy (negation, rules, scoring, tokens):
  * it is part of the model version, so a model's version keeps naming exactly one set of features.
  * 2: the features read the parser's tokens and negation scopes (src/pipeline/text).
+ * 3: dislike and contrast cues ("hates", "had enough of", "so over"), dislike cues inside mood triggers.
  */
-export const LEXICON_SIGNAL_REVISION = 2;
+export const LEXICON_SIGNAL_REVISION = 3;
 
 /** Label strengths from 0.3 up (weak evidence included: the model learns what it is worth). */
 export function lexiconSignal(text: string): LexiconSignal {

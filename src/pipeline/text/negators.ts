@@ -14,7 +14,8 @@ const MODAL_NOTS = words("cant cannot wont shouldnt mustnt");
 /** Keep a food away: "avoid gluten", "zero sugar". */
 const AVOIDANCE = words("avoid avoids avoiding zero");
 /** Dislike or cut back, a matter of taste: "hate coriander", "skip dessert", "less salt". */
-const DISTASTE = words("skip skipping skipped hate dislike quit quitting less");
+// Third person too: someone else's dislike ("my partner hates seafood") rules the food out all the same.
+const DISTASTE = words("skip skipping skipped hate hates hated dislike dislikes detest detests loathe loathes quit quitting less");
 /** Say a diet is over: "ex-vegan", "used to be vegetarian". */
 const LAPSED = words("ex former formerly used stopped quit");
 
@@ -37,13 +38,17 @@ export const PREFIX_CUES: readonly string[][] = [
     no longer eating | not eating | stay away from | keep away from | free of | could do without | sick of | tired of |
     bored of | fed up with | done with | not another | cant do another | dont give me | not hungry for | without any |
     hold off on | im over | i am over | dont even think about | dont even mention | dont talk to me about | no to | minus
-    the | dont do | go easy on
+    the | dont do | go easy on | had enough of | enough of | so over | im so over | wont eat | wont touch | doesnt eat |
+    dont eat | doesnt like | doesnt do | not that im | not that i am | not because im | rather
+    not | would rather not | id rather not | anything other than | something other than
   `),
 ];
 
 /** Cues that are also mood triggers ("sick of" is emotion_bored): they rule out the food after them all the same. */
 export const CUES_INSIDE_TRIGGERS: ReadonlySet<string> = new Set(
-  phrases("sick of | tired of | bored of | fed up with | done with | not another | cant do another").map((cue) => cue.join(" ")),
+  phrases(
+    "sick of | tired of | bored of | fed up with | done with | not another | cant do another | had enough of | so over | hate | hates | not hungry for",
+  ).map((cue) => cue.join(" ")),
 );
 
 /** Cues of taste ("hate", "avoid") rule out foods and needs, never a mood or the weather ("hate being cold"). */
@@ -55,7 +60,8 @@ export const TASTE_CUES: ReadonlySet<string> = new Set([
     of | not craving | dont give me | not hungry for | hold off on | no longer eating | not eating | stay away from | keep
     away from | staying off | sick of | tired of | bored of | fed up with | done with | not another | cant do another |
     im off | cant stand | not a fan of | dont like | not into | steer clear of | give up | giving up | gave up | cut out |
-    cutting out | cutting back on | lay off
+    cutting out | cutting back on | lay off | had enough of | enough of | so over | im so over | wont eat | wont touch |
+    doesnt eat | dont eat | doesnt like | doesnt do | allergic to | rather not | would rather not | id rather not
   `).map((cue) => cue.join(" ")),
 ]);
 
