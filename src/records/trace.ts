@@ -1,5 +1,8 @@
 // Trace and span records (DESIGN §4 contract fields). Times are epoch ms inside; ISO at the edges.
 
+/** A query stored under MOODFOOD_REDACT_QUERIES: this prefix, then a keyed hash of the text. */
+export const REDACTED_PREFIX = "redacted:";
+
 export type TraceStatus = "ok" | "error" | "active" | "abandoned";
 export type SpanStatus = "ok" | "error";
 export type AttributeValue = string | number | boolean;

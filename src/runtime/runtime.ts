@@ -10,6 +10,7 @@ import { runMaintenance } from "../tracing/maintenance.js";
 import type { TraceSink } from "../tracing/tracer.js";
 import { abRouter } from "./ab-split.js";
 import { configuredExporters, flushExporters } from "./exporters.js";
+import { queryRedactor, redactingSink } from "./redaction.js";
 import { batchedStoreSink, discardingSink, storeSink, yieldingStoreSink } from "./store-sink.js";
 
 /**
@@ -60,7 +61,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   const exporters = options.traces === "none" ? [] : await configuredExporters(config, options.env);
   const ownsStore = options.store === undefined;
   const store = options.store ?? openStore(config.dataDir, options.traces === "yielding" ? { busyTimeoutMs: 0 } : {});
-  const sink = traceSink(options, store, exporters);
+  const stored = traceSink(options, store, exporters);
+  // Under MOODFOOD_REDACT_QUERIES every sink (store, TRACE_LOG_FILE, OTLP) gets the keyed hash, never the text.
+  const sink = config.redactQueries && options.traces !== "none" ? redactingSink(stored, queryRedactor(config)) : stored;
   let deps: PipelineDeps | undefined;
   let lastUpkeepCheck = Number.NEGATIVE_INFINITY;
 

@@ -24,6 +24,9 @@ export function renderBuffer(r: Omit<TrainingBuffer, "examples">, ctx: CliContex
     skipped.length === 0
       ? "Every such feedback row became or backed an example."
       : `Not used: ${skipped.map(([why, n]) => `${n} ${why.replace(/_/g, " ")}`).join(", ")}.`,
+    ...(r.rejected.redacted > 0
+      ? [`${r.rejected.redacted} rows cannot be learned from: their queries are stored as keyed hashes (MOODFOOD_REDACT_QUERIES).`]
+      : []),
     "",
   ].join("\n");
 }

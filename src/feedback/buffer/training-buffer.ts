@@ -1,3 +1,4 @@
+import { REDACTED_PREFIX } from "../../records/trace.js";
 import type { BufferSourceRow } from "../../store/feedback-queries.js";
 import type { Store } from "../../store/store.js";
 import { checkExample } from "./check-example.js";
@@ -15,6 +16,8 @@ export interface BufferExample {
 /** Why feedback rows did not become examples (each row counted once). */
 export interface BufferRejections {
   no_text: number;
+  /** The trace holds a keyed hash, not the text (MOODFOOD_REDACT_QUERIES): nothing to learn from. */
+  redacted: number;
   failed_trace: number;
   contradicts_text: number;
   unsupported_labels: number;
@@ -68,6 +71,7 @@ interface Vote {
 export function buildTrainingBuffer(rows: readonly BufferSourceRow[], options: BufferOptions): TrainingBuffer {
   const rejected: BufferRejections = {
     no_text: 0,
+    redacted: 0,
     failed_trace: 0,
     contradicts_text: 0,
     unsupported_labels: 0,
@@ -83,6 +87,10 @@ export function buildTrainingBuffer(rows: readonly BufferSourceRow[], options: B
     const q = row.query.trim();
     if (q === "") {
       rejected.no_text++;
+      continue;
+    }
+    if (q.startsWith(REDACTED_PREFIX)) {
+      rejected.redacted++;
       continue;
     }
     if (row.trace_status !== "ok") {
