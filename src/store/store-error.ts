@@ -15,7 +15,10 @@ export function storeError(error: unknown, path: string): Error {
     return new UserError("store_full", `No space left to write ${path}; free disk space or move the data dir.`);
   }
   if (code.startsWith("SQLITE_BUSY")) {
-    return new UserError("store_busy", `Another process held ${path} locked for over 15 s; try again, or find the long writer.`);
+    return new UserError(
+      "store_busy",
+      `Another process held ${path} locked for over 15 s, so this write was given up (a query started meanwhile keeps its trace, shown active, then abandoned); try again, or find the long writer.`,
+    );
   }
   if (code.startsWith("SQLITE_IOERR")) {
     return new UserError("store_io_error", `Reading or writing ${path} failed (${code}); check the disk and the data dir.`);
