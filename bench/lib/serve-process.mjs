@@ -20,6 +20,7 @@ export async function startServe(dataDir, env = {}) {
   const { url } = JSON.parse(first);
   return {
     url,
+    pid: child.pid,
     async stop() {
       child.kill("SIGTERM");
       const [code] = child.exitCode === null ? await once(child, "exit") : [child.exitCode];
