@@ -41,7 +41,10 @@ type BatchedSink = TraceSink & { flush(): void };
 export async function runSimulate(options: SimulateOptions, deps: SimulateDeps): Promise<SimulateSummary> {
   checkSimulateOptions(options);
   const { from, to } = simulatedRange(options.days, deps.now);
-  if (!options.append) refuseIfOccupied(deps.store, from, to);
+  const interrupted = deps.store.meta.get<RunMarker>(RUNNING_KEY)?.value ?? null;
+  if (!options.append) refuseIfOccupied(deps.store, from, to, interrupted);
+  // Marked while it runs: a simulate killed part-way leaves this behind, and the next one says so.
+  deps.store.transaction(() => deps.store.meta.set(RUNNING_KEY, { from, to, started_at: deps.now } satisfies RunMarker, deps.now));
   const started = performance.now();
   const scoreComment = await (deps.commentScorer ?? loadCommentScorer)();
   // The real circuit breaker runs on the simulated clock with its state in a scratch store, so
@@ -49,7 +52,11 @@ export async function runSimulate(options: SimulateOptions, deps: SimulateDeps):
   const breakerState = openStore(":memory:");
   try {
     const tallies = await replayDays(options, deps, { firstDay: from, scoreComment, breakerState });
-    return summarise(options, tallies, from, performance.now() - started);
+    deps.store.transaction(() => deps.store.meta.delete(RUNNING_KEY));
+    return {
+      ...summarise(options, tallies, from, performance.now() - started),
+      interrupted_earlier: interrupted && describeMarker(interrupted),
+    };
   } finally {
     breakerState.close();
   }
@@ -62,15 +69,28 @@ export function simulatedRange(days: number, now: number): { from: number; to: n
 }
 
 // Mixing simulated history into real (or earlier simulated) traffic would silently double the counts.
-function refuseIfOccupied(store: Store, from: number, to: number): void {
+function refuseIfOccupied(store: Store, from: number, to: number, interrupted: RunMarker | null): void {
   const [newest] = store.traces.list({ since: from, until: to + 1, limit: 1 });
   if (newest) {
+    const earlier = interrupted ? ` (${describeMarker(interrupted)})` : "";
     throw new UserError(
       "history_exists",
-      `The store already holds traces between ${formatRangeEnd(from)} and ${formatRangeEnd(to)}; use another --data-dir, or add --append to mix simulated history into them.`,
+      `The store already holds traces between ${formatRangeEnd(from)} and ${formatRangeEnd(to)}${earlier}; use another --data-dir, or add --append to mix simulated history into them.`,
     );
   }
 }
+
+const RUNNING_KEY = "simulate.running";
+
+/** What a running simulate leaves in the store until it finishes. */
+interface RunMarker {
+  from: number;
+  to: number;
+  started_at: number;
+}
+
+const describeMarker = (m: RunMarker) =>
+  `an earlier simulate of ${formatRangeEnd(m.from)}..${formatRangeEnd(m.to)}, started ${formatRangeEnd(m.started_at)}, was interrupted: its history is partial`;
 
 // The same format as every human timestamp (src/cli/render/timestamp.ts): ISO to the second.
 const formatRangeEnd = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");

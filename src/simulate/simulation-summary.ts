@@ -17,6 +17,8 @@ export interface SimulateSummary {
   feedback: DayTally["feedback"];
   per_day_counts: DayTally[];
   elapsed_ms: number;
+  /** Set when an earlier simulate into this store was killed part-way (its partial history is still there). */
+  interrupted_earlier?: string | null;
 }
 
 /** Totals over the days, with each day's counts kept for the per-day table. */

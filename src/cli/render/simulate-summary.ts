@@ -13,6 +13,7 @@ export function renderSimulateSummary(s: SimulateSummary, ctx: CliContext): stri
   const p = paint(ctx.color);
   const lines = [
     `${p.bold("Simulated")} ${n(s.days)} day${s.days === 1 ? "" : "s"} × ${n(s.per_day)} queries (${timestamp(s.from)} .. ${timestamp(s.to)}), seed ${s.seed}, in ${(s.elapsed_ms / 1000).toFixed(1)} s`,
+    ...(s.interrupted_earlier ? [p.yellow(`Note: ${s.interrupted_earlier}.`)] : []),
     "",
     p.dim(
       `${"day from".padEnd(22)}${"queries".padStart(8)}${"validated".padStart(11)}${"llm_fb".padStart(8)}${"ml_only".padStart(9)}${"default".padStart(9)}${"errors".padStart(8)}${"llm_fail".padStart(10)}${"feedback".padStart(10)}  +/=/-`,
