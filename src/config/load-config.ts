@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
+import { readBoundedFile } from "../read-bounded-file.js";
 import { type Config, SETTINGS, type Setting } from "./settings.js";
 
 export const CONFIG_FILE = "moodfood.config.json";
@@ -49,7 +50,8 @@ function readConfigFile(cwd: string): Record<string, unknown> {
   const path = join(cwd, CONFIG_FILE);
   if (!existsSync(path)) return {};
   try {
-    const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+    // Bounded: a config file is a few lines, and a FIFO or device in its place must not take the machine's memory.
+    const parsed: unknown = JSON.parse(readBoundedFile(path, 1 << 20).toString("utf8"));
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
   } catch {
     // fall through to the one-line error below
