@@ -8,7 +8,7 @@ import { checkFeedbackMetricsLine } from "./feedback-metrics-lines.js";
 import { type JsonObject, LineError } from "./line-fields.js";
 import type { FileKind } from "./original-layout.js";
 import { type LineOptions, lineToTrace } from "./trace-lines.js";
-import { checkImportedTrace } from "./validate-trace.js";
+import { checkImportedFeedback, checkImportedTrace } from "./validate-imported.js";
 
 /** What became of a line: stored, already there (imports are idempotent by id), or checked and not stored. */
 export type LineOutcome = "imported" | "duplicate" | "derived";
@@ -37,6 +37,7 @@ export function lineImporter(store: Store, kind: FileKind, options: LineOptions)
     case "user_feedback":
       return (line) => {
         const { record, query, recommendations } = lineToFeedback(line);
+        checkImportedFeedback(record, Date.now());
         if (query.length > MAX_QUERY_CHARS)
           throw new LineError(`"query" is ${query.length} characters; a query holds at most ${MAX_QUERY_CHARS}`);
         if (!interop.insertFeedbackIfAbsent(record)) return "duplicate";

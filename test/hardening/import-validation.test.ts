@@ -50,4 +50,38 @@ describe("import of hostile trace lines (built CLI)", () => {
       expect(moodfood(["--data-dir", dir, ...args]).status).toBe(0);
     }
   });
+
+  it("holds feedback lines to live input too: a time from nowhere or a megabyte comment is skipped by number", () => {
+    const dir = tempDataDir();
+    const traceFile = join(dir, "traces.jsonl");
+    writeFileSync(traceFile, `${JSON.stringify(good)}\n`);
+    moodfood(["--data-dir", dir, "import", traceFile]);
+    const base = {
+      feedback_id: "f1",
+      trace_id: "trace_0001",
+      model_version: "v1",
+      feedback_type: "explicit",
+      sentiment: "positive",
+      user_rating: 5,
+    };
+    const lines = [
+      { ...base, timestamp: "2026-11-20T12:05:00" },
+      { ...base, feedback_id: "f2", timestamp: "2026-11-20T12:05:00", moodfood: { created_at: 1e300 } },
+      { ...base, feedback_id: "f3", timestamp: "2026-11-20T12:05:00", feedback_text: "y".repeat(1_000_000) },
+      { ...base, feedback_id: "f4", timestamp: "2026-11-20T12:05:00", user_rating: 7 },
+    ];
+    const file = join(dir, "user_feedback.jsonl");
+    writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`);
+    const result = JSON.parse(moodfood(["--data-dir", dir, "--json", "import", file]).stdout) as {
+      imported: { user_feedback: number };
+      errors: { line: number; message: string }[];
+    };
+    expect(result.imported.user_feedback).toBe(1);
+    expect(result.errors.map((e) => e.line)).toEqual([2, 3, 4]);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/created_at/),
+      expect.stringMatching(/comment/),
+      expect.stringMatching(/user_rating/),
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import { MAX_QUERY_CHARS } from "../pipeline/parse.js";
+import type { FeedbackRecord } from "../records/feedback.js";
 import type { TraceRecord } from "../records/trace.js";
 import { LineError } from "./line-fields.js";
 
@@ -40,6 +41,19 @@ export function checkImportedTrace(trace: TraceRecord, now: number): void {
     if (span.error !== null && span.error.length > MAX_ERROR_TEXT)
       fail(`span ${span.name} error is longer than ${MAX_ERROR_TEXT} characters`);
     if (JSON.stringify(span.attributes).length > MAX_ERROR_TEXT) fail(`span ${span.name} attributes exceed ${MAX_ERROR_TEXT} characters`);
+  }
+}
+
+/** The same bar for a feedback line: a time a live rating could have, texts of live lengths. */
+export function checkImportedFeedback(record: FeedbackRecord, now: number): void {
+  between("created_at", record.created_at, EARLIEST, now + DAY_MS);
+  if (record.comment !== null && record.comment.length > MAX_ERROR_TEXT) fail(`"comment" is longer than ${MAX_ERROR_TEXT} characters`);
+  for (const [field, value] of [
+    ["model_version", record.model_version],
+    ["user_id", record.user_id],
+    ["session_id", record.session_id],
+  ] as const) {
+    if (value !== null && value.length > MAX_SHORT_TEXT) fail(`"${field}" is longer than ${MAX_SHORT_TEXT} characters`);
   }
 }
 
