@@ -50,7 +50,7 @@ export function healthDocument(checks: readonly CheckResult[], now: number): Hea
       componentType: COMPONENT_TYPE[c.component],
       status: c.status,
       observedValue: c.observed_value,
-      time,
+      time: c.observed_at === undefined ? time : new Date(c.observed_at).toISOString(),
       output: c.output,
     };
     if (c.observed_unit) entry.observedUnit = c.observed_unit;

@@ -21,8 +21,10 @@ export interface RecordedHealth {
  */
 export function recordHealth(store: Store, doc: HealthDocument, source: "cli" | "serve", retentionDays: number): RecordedHealth {
   // Only the CLI runs quick_check; the server shows that result instead of re-reading every page.
-  const integrity = source === "cli" ? doc.checks["store:integrity"]?.[0] : undefined;
   const at = Date.parse(doc.checked_at);
+  const ran = doc.checks["store:integrity"]?.[0];
+  // Recorded only when it ran now: a reused result keeps its own time.
+  const integrity = source === "cli" && ran && Date.parse(ran.time) === at ? ran : undefined;
   return store.transaction(() => {
     const last = store.health.latest();
     const lastRow = store.health.lastRecorded();

@@ -46,7 +46,15 @@ export async function runHealth(options: HealthOptions, deps: HealthDeps): Promi
   let doc: HealthDocument;
   try {
     doc = await computeHealth(
-      { config, store, now, deep: options.deep, integrity: "run", metricsServer: "probe", reportsDir: resolve(deps.cwd, "reports") },
+      {
+        config,
+        store,
+        now,
+        deep: options.deep,
+        integrity: options.deep ? "run" : "recent",
+        metricsServer: "probe",
+        reportsDir: resolve(deps.cwd, "reports"),
+      },
       { liveProvider: () => liveProvider(config) },
     );
   } finally {

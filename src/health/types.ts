@@ -17,6 +17,8 @@ export interface CheckResult {
   observed_unit?: string;
   /** One line a person reads, e.g. "1.2 GB free (34 %)". */
   output: string;
+  /** When the reading was taken, if earlier than this run (a reused quick_check); the document's `time`. */
+  observed_at?: number;
 }
 
 /** What the checks may look at; everything is injected so tests control time, the store and the network. */
@@ -27,8 +29,11 @@ export interface HealthInputs {
   now: number;
   /** --deep: one live LLM call. */
   deep: boolean;
-  /** Whether SQLite's quick_check is run here ("run") or taken from the last recorded result ("cached", the server). */
-  integrity: "run" | "cached";
+  /**
+   * SQLite's quick_check reads every page (seconds at a million traces): "run" always runs it (--deep), "recent"
+   * reuses a passing result under an hour old (the CLI), "cached" always shows the last result (the server).
+   */
+  integrity: "run" | "recent" | "cached";
   /** The metrics server's check: probe the configured port, or, inside the server, the port it serves on. */
   metricsServer: "probe" | { servingPort: number };
   /** Where the weekly report is written (reports/ under the working directory). */

@@ -56,6 +56,9 @@ export function storeChecks(inputs: HealthInputs): CheckResult[] {
   return checks;
 }
 
+/** A passing quick_check is reused for this long by `moodfood health`; a failing one is never reused. */
+const INTEGRITY_REUSE_MS = 3_600_000;
+
 function integrity(inputs: HealthInputs): CheckResult {
   const store = inputs.store as Exclude<HealthInputs["store"], { error: string }>;
   if (inputs.integrity === "cached") {
@@ -63,6 +66,14 @@ function integrity(inputs: HealthInputs): CheckResult {
     if (!last) return base("pass", null, "not verified here (quick_check reads every page); moodfood health runs it");
     const when = new Date(last.checked_at).toISOString();
     return base(last.status, last.status === "fail" ? "error" : "ok", `${last.output} (by moodfood health at ${when})`);
+  }
+  const recent = inputs.integrity === "recent" ? store.health.lastIntegrity() : undefined;
+  if (recent && recent.status === "pass" && inputs.now - recent.checked_at < INTEGRITY_REUSE_MS) {
+    const minutes = Math.round((inputs.now - recent.checked_at) / 60_000);
+    return {
+      ...base("pass", "ok", `${recent.output} (${minutes} min ago; --deep runs it again)`),
+      observed_at: recent.checked_at,
+    };
   }
   const started = performance.now();
   const result = store.health.quickCheck();
