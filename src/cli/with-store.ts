@@ -1,5 +1,6 @@
 import { openRuntime, type Runtime, type RuntimeOptions } from "../runtime/runtime.js";
-import { openStore, type Store } from "../store/store.js";
+import type { Store } from "../store/store.js";
+import { usingStore } from "../store/using-store.js";
 import type { CliContext } from "./context.js";
 
 /**
@@ -10,17 +11,7 @@ export type StoreAccess = "read" | "write" | "reclaim";
 
 /** Opens the data dir's store for one command and always closes it (after fn's promise settles, for async commands). */
 export function withStore<T>(ctx: CliContext, fn: (store: Store) => T, access: StoreAccess = "write"): T {
-  const store = openStore(ctx.config.dataDir, { readonly: access === "read", journalInMemory: access === "reclaim" });
-  let result: T;
-  try {
-    result = fn(store);
-  } catch (error) {
-    store.close();
-    throw error;
-  }
-  if (result instanceof Promise) return result.finally(() => store.close()) as T;
-  store.close();
-  return result;
+  return usingStore(ctx.config.dataDir, { readonly: access === "read", journalInMemory: access === "reclaim" }, fn);
 }
 
 /** withStore for commands that only read. */

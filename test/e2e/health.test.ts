@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../health/helpers.js";
+import { mounts } from "../support/mounts.js";
 import { moodfood, tempDataDir } from "./cli.js";
 
 // DESIGN §8/§12: moodfood health's exit codes (Nagios) and one clear line per check, from the built CLI.
@@ -63,26 +63,13 @@ describe("moodfood health (built CLI)", () => {
   });
 });
 
-// As root, chmod does not stop writes: a read-only bind mount and a tiny full tmpfs (DESIGN §15).
-const root = tempDataDir();
-const mounts: string[] = [];
-const sh = (command: string) => spawnSync("sh", ["-c", command], { encoding: "utf8" });
-const probe = join(root, "probe");
-mkdirSync(probe);
-const canMount = sh(`mount -t tmpfs -o size=1m tmpfs ${probe} && umount ${probe}`).status === 0;
-if (!canMount) console.warn("SKIPPED: health on a read-only mount and a full disk needs root and mount(8), which this machine refused.");
-afterAll(() => {
-  for (const dir of mounts.reverse()) sh(`umount ${dir}`);
-});
+const disks = mounts("health on a read-only mount and a full disk");
+afterAll(() => disks.release());
 
-describe.skipIf(!canMount)("moodfood health where the store cannot be written (built CLI)", () => {
+describe.skipIf(!disks.available)("moodfood health where the store cannot be written (built CLI)", () => {
   it("a read-only data dir: unhealthy, exit 2, and nothing written", () => {
     const dir = queried();
-    const view = join(root, "ro");
-    mkdirSync(view);
-    expect(sh(`mount --bind ${dir} ${view} && mount -o remount,ro,bind ${view}`).status).toBe(0);
-    mounts.push(view);
-    const run = health(view);
+    const run = health(disks.readOnlyView(dir));
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 2, stderr: "" });
     expect(lineOf(run.stdout, "store:writable")).toMatch(/^fail .*cannot be written \(read-only file system\)/);
     expect(lineOf(run.stdout, "store:reachable")).toMatch(/^pass /);
@@ -90,12 +77,9 @@ describe.skipIf(!canMount)("moodfood health where the store cannot be written (b
   });
 
   it("a full disk: unhealthy, exit 2, free space and writability fail", () => {
-    const disk = join(root, "full");
-    mkdirSync(disk);
-    expect(sh(`mount -t tmpfs -o size=4m tmpfs ${disk}`).status).toBe(0);
-    mounts.push(disk);
+    const disk = disks.tmpfs(4);
     expect(moodfood(["--data-dir", disk, "query", "I'm sad"], { env }).status).toBe(0);
-    sh(`dd if=/dev/zero of=${join(disk, "ballast")} bs=64k 2>/dev/null`);
+    disks.fill(disk);
     const run = health(disk, "--json");
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 2, stderr: "" });
     const doc = JSON.parse(run.stdout) as { checks: Record<string, { status: string; output: string }[]>; cached: boolean };

@@ -1,36 +1,17 @@
-import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { mounts } from "../support/mounts.js";
 import { moodfood, tempDataDir } from "./cli.js";
 
 // DESIGN §15: reads work on a read-only mount and on a full disk. As root, chmod does not stop writes,
 // so these use a read-only bind mount and a tiny tmpfs; both need mount(8) and root.
-const root = tempDataDir();
-const mounts: string[] = [];
-const sh = (command: string) => spawnSync("sh", ["-c", command], { encoding: "utf8" });
-const probe = join(root, "probe");
-mkdirSync(probe);
-const canMount = sh(`mount -t tmpfs -o size=1m tmpfs ${probe} && umount ${probe}`).status === 0;
-if (!canMount) console.warn("SKIPPED: read-only mount and full-disk tests need root and mount(8), which this machine refused.");
-afterAll(() => {
-  for (const dir of mounts.reverse()) sh(`umount ${dir}`);
-});
+const disks = mounts("read-only mount and full-disk tests");
+afterAll(() => disks.release());
 
-/** A data dir with a few traces, then the same dir seen through a read-only bind mount. */
-function readOnlyCopyOf(dataDir: string): string {
-  const view = join(root, `ro-${mounts.length}`);
-  mkdirSync(view);
-  expect(sh(`mount --bind ${dataDir} ${view} && mount -o remount,ro,bind ${view}`).status).toBe(0);
-  mounts.push(view);
-  return view;
-}
-
-describe.skipIf(!canMount)("a store on a read-only mount or a full disk (built CLI)", () => {
+describe.skipIf(!disks.available)("a store on a read-only mount or a full disk (built CLI)", () => {
   it("reads work on a read-only bind mount; a query fails with one line, exit 1", () => {
     const dir = tempDataDir();
     const answer = JSON.parse(moodfood(["--data-dir", dir, "query", "--json", "I'm sad"]).stdout) as { trace_id: string };
-    const view = readOnlyCopyOf(dir);
+    const view = disks.readOnlyView(dir);
     const list = moodfood(["--data-dir", view, "trace", "list", "--json"]);
     expect(list.status).toBe(0);
     expect((JSON.parse(list.stdout) as { traces: { trace_id: string }[] }).traces.map((t) => t.trace_id)).toEqual([answer.trace_id]);
@@ -50,13 +31,9 @@ describe.skipIf(!canMount)("a store on a read-only mount or a full disk (built C
   });
 
   it("trace list and prune work on a full disk", () => {
-    const disk = join(root, "full");
-    mkdirSync(disk);
-    expect(sh(`mount -t tmpfs -o size=4m tmpfs ${disk}`).status).toBe(0);
-    mounts.push(disk);
+    const disk = disks.tmpfs(4);
     expect(moodfood(["--data-dir", disk, "simulate", "--days", "3", "--per-day", "200", "--feedback-rate", "0"]).status).toBe(0);
-    writeFileSync(join(disk, "ballast"), "");
-    sh(`dd if=/dev/zero of=${join(disk, "ballast")} bs=64k 2>/dev/null`); // fills the disk to the last block
+    disks.fill(disk);
     const list = moodfood(["--data-dir", disk, "trace", "list", "--limit", "5", "--json"]);
     expect(list.stderr).toBe("");
     expect((JSON.parse(list.stdout) as { traces: unknown[] }).traces).toHaveLength(5);

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { storeSink } from "../../src/runtime/store-sink.js";
-import { openStore } from "../../src/store/store.js";
 import { findTrace } from "../../src/tracing/find-trace.js";
 import { endTrace, startTrace } from "../../src/tracing/tracer.js";
 import { inspectableStore } from "../support/inspectable-store.js";

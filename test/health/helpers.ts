@@ -7,7 +7,8 @@ import { loadConfig } from "../../src/config/load-config.js";
 import type { Config } from "../../src/config/settings.js";
 import type { HealthDocument } from "../../src/health/health-document.js";
 import { runHealth } from "../../src/health/run-health.js";
-import { openStore, type Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
+import { usingStore } from "../../src/store/using-store.js";
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), "mf-health-"));
 
@@ -32,17 +33,7 @@ export async function check(config: Config, deep = false): Promise<{ doc: Health
 
 /** Opens the data dir's store for writing, runs fn (sync or async) and closes it. */
 export function withWriteStore<T>(dir: string, fn: (store: Store) => T): T {
-  const store = openStore(dir);
-  let result: T;
-  try {
-    result = fn(store);
-  } catch (error) {
-    store.close();
-    throw error;
-  }
-  if (result instanceof Promise) return result.finally(() => store.close()) as T;
-  store.close();
-  return result;
+  return usingStore(dir, {}, fn);
 }
 
 /** A webhook receiver on loopback that keeps every JSON body it is sent. */

@@ -3,7 +3,6 @@ import { driftSummaryRoute } from "./drift.js";
 import { explicitFeedbackRoute, feedbackSummaryRoute, implicitFeedbackRoute } from "./feedback.js";
 import { healthFullRoute } from "./health.js";
 import { metricsRoute, rawMetricsRoute } from "./metrics.js";
-import { notBuilt } from "./not-built.js";
 import { livezRoute, readyzRoute } from "./probes.js";
 import { queryRoute } from "./query.js";
 import { traceRoute } from "./trace.js";
