@@ -172,11 +172,28 @@ function performance(r: WeeklyReport): string {
     p(
       `Percentiles are interpolated in the histogram's millisecond buckets (≈), as Prometheus' histogram_quantile does. Week before: p50 ${ms(l.change.p50_ms.previous)}, p95 ${ms(l.change.p95_ms.previous)}, p99 ${ms(l.change.p99_ms.previous)} (p50 ${change(l.change.p50_ms)}, p95 ${change(l.change.p95_ms)}, p99 ${change(l.change.p99_ms)}).`,
     ),
-    lineChart("Query latency percentiles per day (ms)", "ms", days(r), [
-      { name: "p50", values: l.per_day.map((d) => d.p50_ms), style: "s1" },
-      { name: "p95", values: l.per_day.map((d) => d.p95_ms), style: "s2" },
-      { name: "p99", values: l.per_day.map((d) => d.p99_ms), style: "s3" },
-    ]),
+    lineChart(
+      "Query latency percentiles per day (ms, log scale)",
+      "ms",
+      days(r),
+      [
+        { name: "p50", values: l.per_day.map((d) => d.p50_ms), style: "s1" },
+        { name: "p95", values: l.per_day.map((d) => d.p95_ms), style: "s2" },
+        { name: "p99", values: l.per_day.map((d) => d.p99_ms), style: "s3" },
+      ],
+      true,
+    ),
+    table(
+      ["Day", "Queries", "p50", "p95", "p99"],
+      l.per_day.map((d, i) => [
+        `${dayName(i)} ${d.date}`,
+        int(d.count),
+        quantile(d.p50_ms, d.beyond_last_bucket),
+        quantile(d.p95_ms, d.beyond_last_bucket),
+        quantile(d.p99_ms, d.beyond_last_bucket),
+      ]),
+      [1, 2, 3, 4],
+    ),
     table(
       ["Stage", "Count", "p50", "p95", "p99", "Mean"],
       [stage({ stage: "total", ...l.total }), ...l.stages.map(stage)],
@@ -186,6 +203,13 @@ function performance(r: WeeklyReport): string {
     p(
       `${int(llm.calls)} calls (${change(llm.change.calls)}), ${int(llm.failed)} failed (${percent(llm.failure_rate)}, ${change(llm.change.failure_rate, "ratio")})${llm.failed ? `: ${breakdown(llm.failures_by_reason)}` : ""}. ${int(llm.circuit_refused)} calls refused by an open circuit breaker (${change(llm.change.circuit_refused)}).`,
     ),
+    Object.keys(llm.by_model).length
+      ? table(
+          ["Model", "Calls", "Failed"],
+          Object.entries(llm.by_model).map(([m, v]) => [h(m), int(v.calls), int(v.failed)]),
+          [1, 2],
+        )
+      : "",
   );
 }
 

@@ -1,10 +1,11 @@
-// Inline SVG charts for the HTML report: no scripts, no external assets, labelled so they read in grey
-// on paper (values are written on the marks, series differ by dash as well as colour).
+// Inline SVG charts for the HTML report: no scripts, no external assets, legible in grey on paper
+// (column values are written on the columns, line series differ by dash as well as colour).
 import { escapeHtml as h } from "./escape.js";
 
-const W = 560;
-const H = 200;
-const PAD = { left: 56, right: 12, top: 16, bottom: 36 };
+const W = 860;
+const H = 230;
+// The top band holds the legend, above the tallest value label.
+const PAD = { left: 56, right: 12, top: 34, bottom: 30 };
 const plotW = W - PAD.left - PAD.right;
 const plotH = H - PAD.top - PAD.bottom;
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en-US") : String(Number(n.toPrecision(3))));
@@ -19,11 +20,29 @@ function niceMax(max: number): number {
   return ([1, 2, 5, 10].map((m) => m * base).find((v) => v >= max) ?? 10 * base) as number;
 }
 
-function axes(top: number, unit: string, xLabels: readonly string[]): string {
-  const grid = [0, 0.5, 1]
-    .map((f) => {
-      const y = PAD.top + plotH * (1 - f);
-      return `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y}" y2="${y}" class="grid"/><text x="${PAD.left - 6}" y="${y + 4}" class="tick" text-anchor="end">${fmt(top * f)}</text>`;
+/** A y axis: where a value sits (0 at the bottom, 1 at the top) and the gridlines to draw. */
+interface Scale {
+  at(v: number): number;
+  ticks: number[];
+}
+
+const linear = (top: number): Scale => ({ at: (v) => v / top, ticks: [0, top / 2, top] });
+
+/** Decades from the smallest to the largest value: latency spans sub-millisecond p50 to tens of ms p99. */
+function logarithmic(values: readonly number[]): Scale {
+  const positive = values.filter((v) => v > 0);
+  const lo = Math.floor(Math.log10(Math.min(...positive, 1)));
+  const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(...positive, 1))));
+  const ticks = Array.from({ length: hi - lo + 1 }, (_, i) => 10 ** (lo + i));
+  return { at: (v) => (Math.log10(Math.max(v, 10 ** lo)) - lo) / (hi - lo), ticks };
+}
+
+function axes(scale: Scale | number, unit: string, xLabels: readonly string[]): string {
+  const s = typeof scale === "number" ? linear(scale) : scale;
+  const grid = s.ticks
+    .map((t) => {
+      const y = PAD.top + plotH * (1 - s.at(t));
+      return `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y}" y2="${y}" class="grid"/><text x="${PAD.left - 6}" y="${y + 4}" class="tick" text-anchor="end">${fmt(t)}</text>`;
     })
     .join("");
   const step = plotW / xLabels.length;
@@ -67,13 +86,13 @@ export interface LineSeries {
   style: string;
 }
 
-/** Lines per day with a dot and value at each point; a missing day breaks the line. */
-export function lineChart(title: string, unit: string, xLabels: readonly string[], series: readonly LineSeries[]): string {
+/** Lines per day with a dot at each point; a missing day breaks the line. `log` draws decades on the y axis. */
+export function lineChart(title: string, unit: string, xLabels: readonly string[], series: readonly LineSeries[], log = false): string {
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const top = niceMax(Math.max(0, ...all));
+  const scale = log ? logarithmic(all) : linear(niceMax(Math.max(0, ...all)));
   const step = plotW / xLabels.length;
   const x = (i: number) => PAD.left + step * (i + 0.5);
-  const y = (v: number) => PAD.top + plotH * (1 - v / top);
+  const y = (v: number) => PAD.top + plotH * (1 - scale.at(v));
   const lines = series
     .map((s) => {
       const segments: string[] = [];
@@ -99,7 +118,7 @@ export function lineChart(title: string, unit: string, xLabels: readonly string[
         `<line x1="${PAD.left + i * 90}" x2="${PAD.left + i * 90 + 20}" y1="7" y2="7" class="${s.style} line"/><text x="${PAD.left + i * 90 + 24}" y="11" class="tick">${h(s.name)}</text>`,
     )
     .join("");
-  return frame(title, `${axes(top, unit, xLabels)}${lines}${legend}`);
+  return frame(title, `${axes(scale, log ? `${unit} (log scale)` : unit, xLabels)}${lines}${legend}`);
 }
 
 export interface Part {

@@ -6,6 +6,7 @@ import { metricsRoute, rawMetricsRoute } from "./metrics.js";
 import { notBuilt } from "./not-built.js";
 import { livezRoute, readyzRoute } from "./probes.js";
 import { queryRoute } from "./query.js";
+import { weeklyReportRoute } from "./report.js";
 import { traceRoute } from "./trace.js";
 
 /** The HTTP API (DESIGN §11), one route a line; a feature not built yet answers 501 until wired here. */
@@ -21,4 +22,5 @@ export const API_ROUTES: readonly Route[] = [
   { method: "POST", path: "/feedback/implicit", handler: implicitFeedbackRoute },
   { method: "GET", path: "/feedback/summary", handler: feedbackSummaryRoute },
   { method: "GET", path: "/drift/summary", handler: driftSummaryRoute },
+  { method: "GET", path: "/report/weekly", handler: weeklyReportRoute },
 ];
