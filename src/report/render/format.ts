@@ -41,3 +41,6 @@ export const breakdown = (counts: Record<string, number>) =>
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
     .map(([k, n]) => `${k} ${int(n)}`)
     .join(", ");
+
+/** "1 rating", "3 ratings". */
+export const count = (n: number, word: string, plural = `${word}s`) => `${int(n)} ${n === 1 ? word : plural}`;

@@ -1,6 +1,6 @@
 import type { WeeklyReport } from "../weekly-report.js";
 import { escapeHtml as h } from "./escape.js";
-import { breakdown, change, dayName, int, ms, percent, quantile, when } from "./format.js";
+import { breakdown, change, count, dayName, int, ms, percent, quantile, when } from "./format.js";
 import { REPORT_CSS } from "./html-style.js";
 import { summaryLines } from "./summary-lines.js";
 import { columnChart, lineChart, shareBar, stackedColumns } from "./svg-charts.js";
@@ -60,7 +60,7 @@ function retraining(r: WeeklyReport): string {
   if (t.runs === 0) return section("Retraining Activities", p(`No retrain ran this week (${change(t.change.runs)}).`));
   return section(
     "Retraining Activities",
-    p(`${int(t.runs)} runs (${change(t.change.runs)}), ${int(t.promoted)} promoted; by status: ${breakdown(t.by_status)}.`),
+    p(`${count(t.runs, "run")} (${change(t.change.runs)}), ${int(t.promoted)} promoted; by status: ${breakdown(t.by_status)}.`),
     table(
       ["Started", "Trigger", "Status", "Candidate", "Promoted", "Samples", "Reason"],
       t.list.map((x) => [
@@ -83,7 +83,7 @@ function drift(r: WeeklyReport): string {
   return section(
     "Drift Alerts",
     p(
-      `${int(d.checks)} drift checks ran (${change(d.change.checks)})${d.checks ? `: ${breakdown(d.checks_by_severity)}; highest score ${d.max_score ?? "n/a"}` : ""}.`,
+      `${count(d.checks, "drift check")} ran (${change(d.change.checks)})${d.checks ? `: ${breakdown(d.checks_by_severity)}; highest score ${d.max_score ?? "n/a"}` : ""}.`,
     ),
     p(
       `Alerts: ${int(a.raised)} raised (${change(d.change.raised)})${a.raised ? ` — ${breakdown(a.raised_by_severity)}` : ""}, ${int(a.acknowledged)} acknowledged, ${int(a.resolved)} resolved; ${int(a.unresolved_at_end)} unresolved when the week ended.`,
@@ -119,7 +119,7 @@ function feedback(r: WeeklyReport): string {
   return section(
     "User Feedback Trends",
     p(
-      `${int(f.total)} feedback (${change(f.change.total)}): ${int(f.explicit)} explicit, ${int(f.implicit)} implicit. Positive ${percent(f.positive_ratio)} (${change(f.change.positive_ratio, "ratio")}), neutral ${int(f.sentiment.neutral)}, negative ${percent(f.negative_ratio)}. ${f.average_rating === null ? "No ratings." : `Average rating ${f.average_rating.toFixed(2)}/5 from ${int(f.rated)} ratings (${change(f.change.average_rating)}).`} ${int(f.corrections)} label corrections.`,
+      `${int(f.total)} feedback (${change(f.change.total)}): ${int(f.explicit)} explicit, ${int(f.implicit)} implicit. Positive ${percent(f.positive_ratio)} (${change(f.change.positive_ratio, "ratio")}), neutral ${int(f.sentiment.neutral)}, negative ${percent(f.negative_ratio)}. ${f.average_rating === null ? "No ratings." : `Average rating ${f.average_rating.toFixed(2)}/5 from ${count(f.rated, "rating")} (${change(f.change.average_rating)}).`} ${int(f.corrections)} label corrections.`,
     ),
     stackedColumns(
       "Feedback sentiment per day",
@@ -147,7 +147,7 @@ function health(r: WeeklyReport): string {
   return section(
     "System Health Status",
     p(
-      `${int(x.checks)} recorded checks: score ${x.min}–${x.max}, mean ${x.mean} (${change(x.change.mean)}); by status: ${breakdown(x.status_counts)}. Last: ${x.last?.status} (${x.last?.score}) at ${when(x.last?.at ?? "")}.`,
+      `${count(x.checks, "recorded check")}: score ${x.min}–${x.max}, mean ${x.mean} (${change(x.change.mean)}); by status: ${breakdown(x.status_counts)}. Last: ${x.last?.status} (${x.last?.score}) at ${when(x.last?.at ?? "")}.`,
     ),
     lineChart("Health score per day (lowest, mean)", "score", days(r), [
       { name: "lowest", values: x.per_day.map((d) => d.min), style: "s3" },

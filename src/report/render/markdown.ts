@@ -1,6 +1,6 @@
 import type { WeeklyReport } from "../weekly-report.js";
 import { escapeMarkdown as md } from "./escape.js";
-import { breakdown, change, dayName, int, ms, percent, quantile, when } from "./format.js";
+import { breakdown, change, count, dayName, int, ms, percent, quantile, when } from "./format.js";
 import { summaryLines } from "./summary-lines.js";
 import { bar, sparkline } from "./text-charts.js";
 
@@ -54,7 +54,7 @@ function retraining(r: WeeklyReport): string {
   ]);
   return [
     "## Retraining Activities",
-    `${int(t.runs)} runs (${change(t.change.runs)}), ${int(t.promoted)} promoted; by status: ${md(breakdown(t.by_status))}.`,
+    `${count(t.runs, "run")} (${change(t.change.runs)}), ${int(t.promoted)} promoted; by status: ${md(breakdown(t.by_status))}.`,
     table(
       ["Started", "Trigger", "Status", "Candidate", "Promoted", "Samples", "Reason"],
       ["---", "---", "---", "---", "---", "---:", "---"],
@@ -68,7 +68,7 @@ function drift(r: WeeklyReport): string {
   const a = d.alerts;
   const lines = [
     "## Drift Alerts",
-    `${int(d.checks)} drift checks ran (${change(d.change.checks)})${d.checks ? `: ${md(breakdown(d.checks_by_severity))}; highest score ${d.max_score ?? "n/a"}` : ""}.`,
+    `${count(d.checks, "drift check")} ran (${change(d.change.checks)})${d.checks ? `: ${md(breakdown(d.checks_by_severity))}; highest score ${d.max_score ?? "n/a"}` : ""}.`,
     `Alerts: ${int(a.raised)} raised (${change(d.change.raised)})${a.raised ? ` — ${md(breakdown(a.raised_by_severity))}` : ""}, ${int(a.acknowledged)} acknowledged, ${int(a.resolved)} resolved; ${int(a.unresolved_at_end)} unresolved when the week ended.`,
   ];
   if (a.list.length) {
@@ -105,7 +105,7 @@ function feedback(r: WeeklyReport): string {
   ]);
   const lines = [
     "## User Feedback Trends",
-    `${int(f.total)} feedback (${change(f.change.total)}): ${int(f.explicit)} explicit, ${int(f.implicit)} implicit. Positive ${percent(f.positive_ratio)} (${change(f.change.positive_ratio, "ratio")}), neutral ${int(f.sentiment.neutral)}, negative ${percent(f.negative_ratio)}. ${f.average_rating === null ? "No ratings." : `Average rating ${f.average_rating.toFixed(2)}/5 from ${int(f.rated)} ratings (${change(f.change.average_rating)}).`} ${int(f.corrections)} label corrections.`,
+    `${int(f.total)} feedback (${change(f.change.total)}): ${int(f.explicit)} explicit, ${int(f.implicit)} implicit. Positive ${percent(f.positive_ratio)} (${change(f.change.positive_ratio, "ratio")}), neutral ${int(f.sentiment.neutral)}, negative ${percent(f.negative_ratio)}. ${f.average_rating === null ? "No ratings." : `Average rating ${f.average_rating.toFixed(2)}/5 from ${count(f.rated, "rating")} (${change(f.change.average_rating)}).`} ${int(f.corrections)} label corrections.`,
     `Per day \`${sparkline(f.per_day.map((d) => d.total))}\` (+ positive, · neutral, − negative, in tenths of the day)`,
     table(["Day", "Total", "Positive", "Neutral", "Negative", "Mix"], ["---", "---:", "---:", "---:", "---:", "---"], rows),
   ];
@@ -130,7 +130,7 @@ function health(r: WeeklyReport): string {
     return "## System Health Status\n\nNo health check was recorded this week (moodfood health, or metrics serve's minute timer, record them).";
   return [
     "## System Health Status",
-    `${int(h.checks)} recorded checks: score ${h.min}–${h.max}, mean ${h.mean} (${change(h.change.mean)}); by status: ${md(breakdown(h.status_counts))}. Last: ${md(h.last?.status ?? "-")} (${h.last?.score}) at ${when(h.last?.at ?? "")}.`,
+    `${count(h.checks, "recorded check")}: score ${h.min}–${h.max}, mean ${h.mean} (${change(h.change.mean)}); by status: ${md(breakdown(h.status_counts))}. Last: ${md(h.last?.status ?? "-")} (${h.last?.score}) at ${when(h.last?.at ?? "")}.`,
     `Lowest score per day \`${sparkline(h.per_day.map((d) => d.min))}\``,
     table(
       ["Day", "Checks", "Min", "Mean", "Max"],

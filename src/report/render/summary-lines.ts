@@ -1,6 +1,6 @@
 // The executive summary as plain sentences (no markup): the Markdown and HTML renderers escape and wrap them.
 import type { WeeklyReport } from "../weekly-report.js";
-import { change, int, percent, quantile } from "./format.js";
+import { change, count, int, percent, quantile } from "./format.js";
 
 /** One sentence per area, each true of the numbers it states; areas with nothing recorded say so once. */
 export function summaryLines(r: WeeklyReport): string[] {
@@ -29,20 +29,20 @@ export function summaryLines(r: WeeklyReport): string[] {
   const f = r.feedback;
   if (f.total > 0) {
     lines.push(
-      `Feedback: ${int(f.total)} (${percent(f.positive_ratio)} positive, ${percent(f.negative_ratio)} negative)${f.average_rating === null ? "" : `, average rating ${f.average_rating.toFixed(2)}/5 from ${int(f.rated)} ratings`}.`,
+      `Feedback: ${int(f.total)} (${percent(f.positive_ratio)} positive, ${percent(f.negative_ratio)} negative)${f.average_rating === null ? "" : `, average rating ${f.average_rating.toFixed(2)}/5 from ${count(f.rated, "rating")}`}.`,
     );
   } else if (!r.empty) lines.push("Feedback: none this week.");
   const d = r.drift;
   if (d.checks > 0 || d.alerts.list.length > 0) {
     lines.push(
-      `Drift: ${int(d.checks)} checks, ${int(d.alerts.raised)} alerts raised, ${int(d.alerts.resolved)} resolved, ${int(d.alerts.unresolved_at_end)} unresolved at the end of the week.`,
+      `Drift: ${count(d.checks, "check")}, ${int(d.alerts.raised)} alerts raised, ${int(d.alerts.resolved)} resolved, ${int(d.alerts.unresolved_at_end)} unresolved at the end of the week.`,
     );
   } else if (!r.empty) lines.push("Drift: no check ran and no alert was open this week.");
-  if (r.retraining.runs > 0) lines.push(`Retraining: ${int(r.retraining.runs)} runs, ${int(r.retraining.promoted)} promoted.`);
+  if (r.retraining.runs > 0) lines.push(`Retraining: ${count(r.retraining.runs, "run")}, ${int(r.retraining.promoted)} promoted.`);
   const h = r.health;
   if (h.checks > 0) {
     lines.push(
-      `Health: ${int(h.checks)} recorded checks, score ${h.min}–${h.max} (mean ${h.mean}); last ${h.last?.status} at ${h.last?.score}.`,
+      `Health: ${count(h.checks, "recorded check")}, score ${h.min}–${h.max} (mean ${h.mean}); last ${h.last?.status} at ${h.last?.score}.`,
     );
   } else if (!r.empty) lines.push("Health: no check was recorded this week.");
   if (r.previous_week.partial && !r.empty) {
