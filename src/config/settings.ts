@@ -42,6 +42,16 @@ const flag: Parser<boolean> = (raw) => {
   if (["0", "false", "no", "off", ""].includes(v)) return false;
   return undefined;
 };
+// Checked through Intl, as the report resolves days with it: a zone this Node does not know is refused at start.
+const timeZone: Parser<string> = (raw) => {
+  const zone = raw.trim();
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone === "" ? undefined : zone;
+  } catch {
+    return undefined;
+  }
+};
 const oneOf =
   <T extends string>(...values: T[]): Parser<T> =>
   (raw) =>
@@ -145,6 +155,13 @@ export const SETTINGS = {
     parse: oneOf<"json" | "slack" | "discord">("json", "slack", "discord"),
     expects: 'json (the alert as JSON), slack ({"text"}) or discord ({"content"})',
     fallback: "json" as "json" | "slack" | "discord",
+  },
+  timeZone: {
+    key: "timeZone",
+    env: ["MOODFOOD_TZ"],
+    parse: timeZone,
+    expects: "an IANA time zone such as UTC, Europe/Paris or Asia/Kolkata",
+    fallback: "UTC",
   },
 } satisfies Record<string, Setting<unknown>>;
 

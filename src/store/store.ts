@@ -8,6 +8,7 @@ import { interopQueries } from "./interop-queries.js";
 import { metaQueries } from "./meta-queries.js";
 import { modelQueries } from "./model-queries.js";
 import { type Db, type OpenOptions, openDatabase, storeError } from "./open-store.js";
+import { reportQueries } from "./report-queries.js";
 import { type CounterIncrement, type HistogramObservation, rollupQueries } from "./rollup-queries.js";
 import { traceQueries } from "./trace-queries.js";
 
@@ -59,6 +60,7 @@ function createStore(db: Db, options: OpenOptions) {
     interop: interopQueries(db),
     health: healthQueries(db),
     dashboard: dashboardQueries(db),
+    report: reportQueries(db),
     startTrace(trace: TraceRecord): void {
       write(() => traces.insertActive(trace));
     },

@@ -10,6 +10,7 @@ import { registerMetrics } from "./metrics.js";
 import { registerModel } from "./model.js";
 import { registerPrune } from "./prune.js";
 import { registerQuery } from "./query.js";
+import { registerReport } from "./report.js";
 import { registerSimulate } from "./simulate.js";
 import { registerTrace } from "./trace.js";
 
@@ -29,6 +30,7 @@ const GROUPS: readonly { words: readonly string[]; register: Register }[] = [
   { words: ["export", "import"], register: registerInterop },
   { words: ["prune"], register: registerPrune },
   { words: ["dashboard"], register: registerDashboard },
+  { words: ["report"], register: registerReport },
 ];
 
 /**

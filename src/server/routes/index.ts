@@ -5,6 +5,7 @@ import { healthFullRoute } from "./health.js";
 import { metricsRoute, rawMetricsRoute } from "./metrics.js";
 import { livezRoute, readyzRoute } from "./probes.js";
 import { queryRoute } from "./query.js";
+import { weeklyReportRoute } from "./report.js";
 import { traceRoute } from "./trace.js";
 
 /** The HTTP API (DESIGN §11), one route a line; a feature not built yet answers 501 until wired here. */
@@ -20,4 +21,5 @@ export const API_ROUTES: readonly Route[] = [
   { method: "POST", path: "/feedback/implicit", handler: implicitFeedbackRoute },
   { method: "GET", path: "/feedback/summary", handler: feedbackSummaryRoute },
   { method: "GET", path: "/drift/summary", handler: driftSummaryRoute },
+  { method: "GET", path: "/report/weekly", handler: weeklyReportRoute },
 ];
