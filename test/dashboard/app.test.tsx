@@ -112,6 +112,7 @@ describe("the dashboard app, driven by keys", () => {
     const { press, shows } = await start(source, 20);
     await press("p");
     await shows("PAUSED (p resumes)");
+    await tick(60); // a refresh already under way when p was pressed may still land
     const reads = source.reads;
     await tick(120);
     expect(source.reads).toBe(reads);
