@@ -6,6 +6,7 @@ import { registerDrift } from "./drift.js";
 import { registerFeedback } from "./feedback.js";
 import { registerHealth } from "./health.js";
 import { registerInterop } from "./interop.js";
+import { registerLlm } from "./llm.js";
 import { registerMetrics } from "./metrics.js";
 import { registerModel } from "./model.js";
 import { registerPrune } from "./prune.js";
@@ -29,6 +30,7 @@ const GROUPS: readonly { words: readonly string[]; register: Register }[] = [
   { words: ["export", "import"], register: registerInterop },
   { words: ["prune"], register: registerPrune },
   { words: ["dashboard"], register: registerDashboard },
+  { words: ["llm"], register: registerLlm },
 ];
 
 /**

@@ -11,6 +11,8 @@ export interface OpenAiOptions {
   /** Budget of the whole stage; retries must fit inside it. */
   timeoutMs: number;
   labels: readonly string[];
+  /** Attempts per call (default 3); `llm check` makes exactly one. */
+  maxAttempts?: number;
   fetch?: typeof fetch;
 }
 
@@ -49,11 +51,7 @@ export function createOpenAiProvider(options: OpenAiOptions): LlmProvider {
       });
     } catch (error) {
       if (signal?.aborted) throw new LlmCallError("timeout", "LLM call timed out");
-      // The message of a fetch failure never contains the key; keep only its cause's code.
-      throw new LlmCallError(
-        "network",
-        `LLM endpoint unreachable (${(error as { cause?: { code?: string } }).cause?.code ?? "network error"})`,
-      );
+      throw new LlmCallError("network", `LLM endpoint unreachable (${networkCause(error, options.apiKey)})`);
     }
     if (!response.ok) {
       // The body is never read into the message: some endpoints echo the key they refused.
@@ -89,7 +87,7 @@ export function createOpenAiProvider(options: OpenAiOptions): LlmProvider {
         try {
           return await attempt(query, signal);
         } catch (error) {
-          const plan = planRetry(error, n, deadline);
+          const plan = planRetry(error, n, deadline, options.maxAttempts);
           if (!plan.retry || signal?.aborted) throw plan.retry ? error : plan.error;
           await sleep(plan.waitMs, undefined, { signal }).catch(() => {});
         }
@@ -106,4 +104,12 @@ function bearer(apiKey: string): string | null {
   const key = apiKey.trim();
   if (key === "") return "";
   return /^[\x21-\x7e]+$/.test(key) ? `Bearer ${key}` : null;
+}
+
+/** Why fetch failed, in a few words: the cause's code (ECONNREFUSED), else its message with any trace of the key removed. */
+function networkCause(error: unknown, apiKey: string): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === "string") return cause.code;
+  const text = typeof cause?.message === "string" ? cause.message.slice(0, 120) : "network error";
+  return apiKey.trim() !== "" && text.includes(apiKey.trim()) ? "network error" : text;
 }

@@ -23,8 +23,8 @@ export type RetryPlan = { retry: true; waitMs: number } | { retry: false; error:
  * (429, 503), other 5xx and network errors back off exponentially with full jitter; nothing waits past the
  * deadline of the whole llm_call stage. A Retry-After beyond it fails now, saying so.
  */
-export function planRetry(error: unknown, n: number, deadline: number, now: number = Date.now()): RetryPlan {
-  if (!(error instanceof LlmCallError) || n >= MAX_ATTEMPTS) return { retry: false, error };
+export function planRetry(error: unknown, n: number, deadline: number, maxAttempts = MAX_ATTEMPTS, now = Date.now()): RetryPlan {
+  if (!(error instanceof LlmCallError) || n >= maxAttempts) return { retry: false, error };
   const { status, retryAfterMs } = error.details;
   const asked = retryAfterMs !== undefined;
   if (!asked && error.reason !== "http_5xx" && error.reason !== "network" && status !== 429) return { retry: false, error };
