@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import type { RunState } from "../program.js";
+import { registerConfig } from "./config.js";
 import { registerDashboard } from "./dashboard.js";
 import { registerDrift } from "./drift.js";
 import { registerFeedback } from "./feedback.js";
@@ -31,6 +32,7 @@ const GROUPS: readonly { words: readonly string[]; register: Register }[] = [
   { words: ["prune"], register: registerPrune },
   { words: ["dashboard"], register: registerDashboard },
   { words: ["llm"], register: registerLlm },
+  { words: ["config"], register: registerConfig },
 ];
 
 /**
