@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import type { RunState } from "../program.js";
+import { registerBackup } from "./backup.js";
 import { registerConfig } from "./config.js";
 import { registerDashboard } from "./dashboard.js";
 import { registerDrift } from "./drift.js";
@@ -33,6 +34,7 @@ const GROUPS: readonly { words: readonly string[]; register: Register }[] = [
   { words: ["dashboard"], register: registerDashboard },
   { words: ["llm"], register: registerLlm },
   { words: ["config"], register: registerConfig },
+  { words: ["backup"], register: registerBackup },
 ];
 
 /**
