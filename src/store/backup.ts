@@ -66,7 +66,10 @@ function verify(dataDir: string): { traces: number; version: number } {
 
 /** link() refuses an existing name atomically, so two backups racing to one file cannot both win. */
 function moveIntoPlace(temp: string, path: string, force: boolean): void {
-  if (force) return renameSync(temp, path);
+  if (force) {
+    renameSync(temp, path);
+    return;
+  }
   try {
     linkSync(temp, path);
   } catch (error) {
@@ -76,7 +79,8 @@ function moveIntoPlace(temp: string, path: string, force: boolean): void {
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EXDEV") throw error;
     if (existsSync(path))
       throw new UserError("backup_exists", `${path} already exists; choose another file or pass --force to replace it.`);
-    return renameSync(temp, path); // a file system without hard links
+    renameSync(temp, path); // a file system without hard links
+    return;
   }
   unlinkSync(temp);
 }
