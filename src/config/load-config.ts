@@ -58,3 +58,36 @@ function readConfigFile(cwd: string): Record<string, unknown> {
   }
   throw new UsageError("invalid_config", `${path} is not a JSON object; fix or remove it.`);
 }
+
+/** Where a setting's effective value came from, in precedence order. */
+export type SettingOrigin = "flag" | "env" | "file" | "default";
+
+export interface ExplainedSetting {
+  key: keyof Config;
+  value: unknown;
+  origin: SettingOrigin;
+  /** The flag, environment variable or file that supplied the value ("default" for none). */
+  from: string;
+  env: string[];
+  secret: boolean;
+}
+
+/**
+ * loadConfig's values (the same function, so the same validation and errors) with the source of each:
+ * for `config show`.
+ */
+export function explainConfig(sources: ConfigSources = {}): { config: Config; configFile: string | null; settings: ExplainedSetting[] } {
+  const { flags = {}, env = process.env, cwd = process.cwd() } = sources;
+  const config = loadConfig(sources);
+  const file = readConfigFile(cwd);
+  const path = join(cwd, CONFIG_FILE);
+  const settings = (Object.entries(SETTINGS) as [keyof Config, Setting<unknown>][]).map(([key, setting]): ExplainedSetting => {
+    const base = { key, value: config[key], env: setting.env, secret: setting.secret === true };
+    if (flags[key] !== undefined) return { ...base, origin: "flag", from: `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` };
+    const name = setting.env.find((n) => env[n] !== undefined);
+    if (name !== undefined) return { ...base, origin: "env", from: name };
+    if (file[key] !== undefined) return { ...base, origin: "file", from: path };
+    return { ...base, origin: "default", from: "default" };
+  });
+  return { config, configFile: existsSync(path) ? path : null, settings };
+}

@@ -3,10 +3,18 @@ import type { LlmParse, LlmProvider, ParsedQuery } from "./types.js";
 /** Reasons an LLM call ends, a small fixed set (the `reason` label of moodfood_llm_api_calls_total). */
 export type LlmReason = "ok" | "timeout" | "http_4xx" | "http_5xx" | "network" | "invalid_output" | "circuit_open";
 
+export interface LlmCallDetails {
+  /** The endpoint's HTTP status, when it answered. */
+  status?: number;
+  /** What the endpoint's `Retry-After` asked for, in ms. */
+  retryAfterMs?: number;
+}
+
 export class LlmCallError extends Error {
   constructor(
     readonly reason: Exclude<LlmReason, "ok">,
     message: string,
+    readonly details: LlmCallDetails = {},
   ) {
     super(message);
     this.name = "LlmCallError";

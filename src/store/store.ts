@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { TraceRecord } from "../records/trace.js";
+import { type BackupResult, backupDatabase } from "./backup.js";
 import { dashboardQueries } from "./dashboard-queries.js";
 import { driftQueries } from "./drift-queries.js";
 import { feedbackQueries } from "./feedback-queries.js";
@@ -12,7 +13,7 @@ import { reportQueries } from "./report-queries.js";
 import { type CounterIncrement, type HistogramObservation, rollupQueries } from "./rollup-queries.js";
 import { traceQueries } from "./trace-queries.js";
 
-export type { OpenOptions };
+export type { BackupResult, OpenOptions };
 
 export interface CompletedTrace {
   trace: TraceRecord;
@@ -101,6 +102,10 @@ function createStore(db: Db, options: OpenOptions) {
     /** Copies the WAL into the database file and truncates it (a size measured after this is the store's). */
     checkpoint(): void {
       write(() => db.pragma("wal_checkpoint(TRUNCATE)"));
+    },
+    /** SQLite's online backup into `target` (safe while other processes write); refuses an existing file unless `force`. */
+    backup(target: string, force = false): Promise<BackupResult> {
+      return backupDatabase(db, target, force);
     },
     close(): void {
       if (!db.open) return;

@@ -1,11 +1,14 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import type { RunState } from "../program.js";
+import { registerBackup } from "./backup.js";
+import { registerConfig } from "./config.js";
 import { registerDashboard } from "./dashboard.js";
 import { registerDrift } from "./drift.js";
 import { registerFeedback } from "./feedback.js";
 import { registerHealth } from "./health.js";
 import { registerInterop } from "./interop.js";
+import { registerLlm } from "./llm.js";
 import { registerMetrics } from "./metrics.js";
 import { registerModel } from "./model.js";
 import { registerPrune } from "./prune.js";
@@ -31,6 +34,9 @@ const GROUPS: readonly { words: readonly string[]; register: Register }[] = [
   { words: ["prune"], register: registerPrune },
   { words: ["dashboard"], register: registerDashboard },
   { words: ["report"], register: registerReport },
+  { words: ["llm"], register: registerLlm },
+  { words: ["config"], register: registerConfig },
+  { words: ["backup"], register: registerBackup },
 ];
 
 /**

@@ -20,7 +20,7 @@ export function parseLabelReply(content: string): { labels: string[]; confidence
   return { labels: reply.labels as string[], confidence };
 }
 
-/** Maps an HTTP status to the fixed `reason` label set. */
+/** Maps an HTTP status to the fixed `reason` label set (429 is the client's rate limit: http_4xx). */
 export function reasonForStatus(status: number): "http_4xx" | "http_5xx" {
-  return status >= 500 || status === 429 ? "http_5xx" : "http_4xx";
+  return status >= 500 ? "http_5xx" : "http_4xx";
 }

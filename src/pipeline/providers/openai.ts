@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { LlmCallError } from "../llm-call.js";
 import type { LlmParse, LlmProvider, ParsedQuery } from "../types.js";
 import { parseLabelReply, reasonForStatus } from "./openai-response.js";
+import { planRetry, retryAfterMs } from "./retry-plan.js";
 
 export interface OpenAiOptions {
   baseUrl: string;
@@ -10,10 +11,10 @@ export interface OpenAiOptions {
   /** Budget of the whole stage; retries must fit inside it. */
   timeoutMs: number;
   labels: readonly string[];
+  /** Attempts per call (default 3); `llm check` makes exactly one. */
+  maxAttempts?: number;
   fetch?: typeof fetch;
 }
-
-const MAX_ATTEMPTS = 3;
 
 export function systemPrompt(labels: readonly string[]): string {
   return [
@@ -30,13 +31,14 @@ export function createOpenAiProvider(options: OpenAiOptions): LlmProvider {
   const doFetch = options.fetch ?? fetch;
   const url = `${options.baseUrl.replace(/\/+$/, "")}/chat/completions`;
   const system = systemPrompt(options.labels);
+  const authorization = bearer(options.apiKey);
 
   async function attempt(query: ParsedQuery, signal?: AbortSignal): Promise<LlmParse> {
     let response: Response;
     try {
       response = await doFetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) },
+        headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
         body: JSON.stringify({
           model: options.model,
           temperature: 0,
@@ -49,17 +51,21 @@ export function createOpenAiProvider(options: OpenAiOptions): LlmProvider {
       });
     } catch (error) {
       if (signal?.aborted) throw new LlmCallError("timeout", "LLM call timed out");
-      // The message of a fetch failure never contains the key; keep only its cause's code.
-      throw new LlmCallError(
-        "network",
-        `LLM endpoint unreachable (${(error as { cause?: { code?: string } }).cause?.code ?? "network error"})`,
-      );
+      throw new LlmCallError("network", `LLM endpoint unreachable (${networkCause(error, options.apiKey)})`);
     }
-    if (!response.ok) throw new LlmCallError(reasonForStatus(response.status), `LLM endpoint answered HTTP ${response.status}`);
+    if (!response.ok) {
+      // The body is never read into the message: some endpoints echo the key they refused.
+      await response.body?.cancel().catch(() => {});
+      throw new LlmCallError(reasonForStatus(response.status), `LLM endpoint answered HTTP ${response.status}`, {
+        status: response.status,
+        retryAfterMs: response.status === 429 || response.status === 503 ? retryAfterMs(response.headers.get("retry-after")) : undefined,
+      });
+    }
     const body = (await response.json().catch(() => null)) as {
       choices?: { message?: { content?: string } }[];
       usage?: { prompt_tokens?: number; completion_tokens?: number };
     } | null;
+    if (body === null && signal?.aborted) throw new LlmCallError("timeout", "LLM call timed out");
     const content = body?.choices?.[0]?.message?.content;
     if (typeof content !== "string") throw new LlmCallError("invalid_output", "LLM reply has no message content");
     const reply = parseLabelReply(content);
@@ -75,18 +81,35 @@ export function createOpenAiProvider(options: OpenAiOptions): LlmProvider {
     name: "openai",
     model: options.model,
     async parse(query, signal) {
+      if (authorization === null) throw new LlmCallError("http_4xx", UNSENDABLE_KEY);
       const deadline = Date.now() + options.timeoutMs;
       for (let n = 1; ; n++) {
         try {
           return await attempt(query, signal);
         } catch (error) {
-          const retryable = error instanceof LlmCallError && (error.reason === "http_5xx" || error.reason === "network");
-          // Exponential backoff with full jitter, only while it still fits in the stage budget.
-          const wait = Math.random() * 100 * 2 ** (n - 1);
-          if (!retryable || n >= MAX_ATTEMPTS || Date.now() + wait >= deadline || signal?.aborted) throw error;
-          await sleep(wait, undefined, { signal }).catch(() => {});
+          const plan = planRetry(error, n, deadline, options.maxAttempts);
+          if (!plan.retry || signal?.aborted) throw plan.retry ? error : plan.error;
+          await sleep(plan.waitMs, undefined, { signal }).catch(() => {});
         }
       }
     },
   };
+}
+
+const UNSENDABLE_KEY =
+  "MOODFOOD_LLM_API_KEY holds a character an HTTP header cannot carry (a control character or non-ASCII); check how it was set.";
+
+/** The Authorization value ("" when there is no key), or null for a key fetch would refuse, quoting it in its error. */
+function bearer(apiKey: string): string | null {
+  const key = apiKey.trim();
+  if (key === "") return "";
+  return /^[\x21-\x7e]+$/.test(key) ? `Bearer ${key}` : null;
+}
+
+/** Why fetch failed, in a few words: the cause's code (ECONNREFUSED), else its message with any trace of the key removed. */
+function networkCause(error: unknown, apiKey: string): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === "string") return cause.code;
+  const text = typeof cause?.message === "string" ? cause.message.slice(0, 120) : "network error";
+  return apiKey.trim() !== "" && text.includes(apiKey.trim()) ? "network error" : text;
 }
