@@ -32,6 +32,11 @@ export interface MergePolicy {
   needJoinAt: number;
   /** When the LLM failed, ML labels from this probability are kept (the top one is >= threshold). */
   mlOnlyAt: number;
+  /**
+   * With LLM labels, an ML-only claim about the person's state or event (emotion_, health_, occasion_) whose family
+   * the text gave the LLM no word for joins only from this probability: situations alone invent no mood.
+   */
+  unsupportedJoinAt: number;
   /** Mood, need and context labels at most (diet labels come on top: they are constraints). */
   maxLabels: number;
   /** With nothing confident, at most this many tentative ML labels, from this probability. */
@@ -44,10 +49,19 @@ export const DEFAULT_MERGE_POLICY: MergePolicy = {
   mlJoinAt: 0.15,
   needJoinAt: 0.1,
   mlOnlyAt: 0.3,
+  unsupportedJoinAt: 0.5,
   maxLabels: 5,
   fallbackLabels: 2,
   fallbackAt: 0.25,
 };
+
+/** Label families that claim something about the person (how they feel, their health, their event). */
+const CLAIM_FAMILIES = ["emotion_", "health_", "occasion_"];
+
+function familyOf(label: string): string | undefined {
+  for (const family of CLAIM_FAMILIES) if (label.startsWith(family)) return family;
+  return undefined;
+}
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -96,8 +110,15 @@ export function decide(input: DecideInput, policy: MergePolicy = DEFAULT_MERGE_P
   for (const label of llmLabels) combined.set(label, 1 - (1 - policy.llmEvidence) * (1 - (mlScore.get(label) ?? 0)));
   const joinAt = decision === "ml_only" ? policy.mlOnlyAt : decision === "default_fallback" ? policy.fallbackAt : policy.mlJoinAt;
   const needJoinAt = decision === "ml_validated" || decision === "llm_fallback" ? policy.needJoinAt : joinAt;
+  const readFamilies = new Set<string>();
+  for (const label of llmLabels) {
+    const family = familyOf(label);
+    if (family) readFamilies.add(family);
+  }
   for (const entry of ml) {
-    const bar = entry.label.startsWith("goal_") ? needJoinAt : joinAt;
+    let bar = entry.label.startsWith("goal_") ? needJoinAt : joinAt;
+    const family = familyOf(entry.label);
+    if (llmUsable && family && !readFamilies.has(family)) bar = Math.max(bar, policy.unsupportedJoinAt);
     if (entry.score >= bar && !combined.has(entry.label)) combined.set(entry.label, entry.score);
   }
   const ranked: string[] = [];
