@@ -22,7 +22,7 @@ export interface Decision {
   agreement: boolean;
 }
 
-/** How LLM and ML evidence merge into the final labels; tuned on a dev split of the training data. */
+/** How LLM and ML evidence merge into the final labels. */
 export interface MergePolicy {
   /** Evidence an LLM label brings on its own (the LLM gives one confidence for all its labels). */
   llmEvidence: number;
@@ -32,6 +32,11 @@ export interface MergePolicy {
   needJoinAt: number;
   /** When the LLM failed, ML labels from this probability are kept (the top one is >= threshold). */
   mlOnlyAt: number;
+  /**
+   * With LLM labels, an ML-only claim about the person's state or event (emotion_, health_, occasion_) whose family
+   * the text gave the LLM no word for joins only from this probability: situations alone invent no mood.
+   */
+  unsupportedJoinAt: number;
   /** Mood, need and context labels at most (diet labels come on top: they are constraints). */
   maxLabels: number;
   /** With nothing confident, at most this many tentative ML labels, from this probability. */
@@ -39,15 +44,28 @@ export interface MergePolicy {
   fallbackAt: number;
 }
 
+// Chosen by cross-validation inside the training split (decision 0017; `node scripts/tune-hyperparameters.mjs`): the
+// best micro-F1 of final labels, ties (within 0.001) to the most precise, exact ties to the higher bar. No training
+// query exercises mlOnlyAt (the local parser never fails) and few fallbackAt: those are the tie rule's higher bars.
+// llmEvidence and fallbackLabels only order or cap labels and were not searched.
 export const DEFAULT_MERGE_POLICY: MergePolicy = {
   llmEvidence: 0.7,
-  mlJoinAt: 0.15,
-  needJoinAt: 0.1,
-  mlOnlyAt: 0.3,
-  maxLabels: 5,
+  mlJoinAt: 0.5,
+  needJoinAt: 0.5,
+  mlOnlyAt: 0.5,
+  unsupportedJoinAt: 0.5,
+  maxLabels: 4,
   fallbackLabels: 2,
-  fallbackAt: 0.25,
+  fallbackAt: 0.4,
 };
+
+/** Label families that claim something about the person (how they feel, their health, their event). */
+const CLAIM_FAMILIES = ["emotion_", "health_", "occasion_"];
+
+function familyOf(label: string): string | undefined {
+  for (const family of CLAIM_FAMILIES) if (label.startsWith(family)) return family;
+  return undefined;
+}
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -96,8 +114,15 @@ export function decide(input: DecideInput, policy: MergePolicy = DEFAULT_MERGE_P
   for (const label of llmLabels) combined.set(label, 1 - (1 - policy.llmEvidence) * (1 - (mlScore.get(label) ?? 0)));
   const joinAt = decision === "ml_only" ? policy.mlOnlyAt : decision === "default_fallback" ? policy.fallbackAt : policy.mlJoinAt;
   const needJoinAt = decision === "ml_validated" || decision === "llm_fallback" ? policy.needJoinAt : joinAt;
+  const readFamilies = new Set<string>();
+  for (const label of llmLabels) {
+    const family = familyOf(label);
+    if (family) readFamilies.add(family);
+  }
   for (const entry of ml) {
-    const bar = entry.label.startsWith("goal_") ? needJoinAt : joinAt;
+    let bar = entry.label.startsWith("goal_") ? needJoinAt : joinAt;
+    const family = familyOf(entry.label);
+    if (llmUsable && family && !readFamilies.has(family)) bar = Math.max(bar, policy.unsupportedJoinAt);
     if (entry.score >= bar && !combined.has(entry.label)) combined.set(entry.label, entry.score);
   }
   const ranked: string[] = [];

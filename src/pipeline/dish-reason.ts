@@ -54,8 +54,8 @@ const MOMENT: Readonly<Record<string, string>> = {
   health_hangover: "when you're nursing a hangover",
 };
 
-/** One plain sentence naming what matched, e.g. "Warm and comforting for a cold, rainy day." */
-export function matchReason(dish: Dish, matched: readonly WeightedLabel[]): string {
+/** One plain sentence naming what matched, e.g. "Warm and comforting for a cold, rainy day."; `wish` is the dish type asked for. */
+export function matchReason(dish: Dish, matched: readonly WeightedLabel[], wish?: string): string {
   const labels = matched.map((m) => m.label);
   // Implied needs may describe the dish ("warm") but never invent a setting the person did not mention.
   const asked = matched.filter((m) => !m.implied).map((m) => m.label);
@@ -63,18 +63,26 @@ export function matchReason(dish: Dish, matched: readonly WeightedLabel[]): stri
   const moment = pick(asked, MOMENT, 1)[0];
   const cuisine = asked.includes(`cuisine_${dish.cuisine}`) ? cuisineName(dish.cuisine) : null;
   const forPart = settingPhrase(pick(asked, SETTING, 2), weatherWords(asked));
+  const kind = wish ? `${wish} dish` : "dish";
 
   if (qualities.length > 0) {
     const what = joinAnd(qualities);
-    const lead = cuisine ? `${article(cuisine)} ${cuisine} dish that's ${what}` : capitalise(what);
+    const lead = cuisine ? `${article(cuisine)} ${cuisine} ${kind} that's ${what}` : capitalise(wish ? `${what} ${wish}` : what);
     if (moment) return `${lead}${forPart}, just right ${moment}.`;
     return forPart ? `${lead}${forPart}.` : `${lead}, just as you wanted.`;
   }
-  const lead = cuisine ? `${article(cuisine)} ${cuisine} favourite` : "A good pick";
+  const lead = cuisine ? `${article(cuisine)} ${cuisine} ${wish ?? "favourite"}` : wish ? capitalise(wish) : "A good pick";
   if (forPart && moment) return `${lead}${forPart}, especially ${moment}.`;
   if (forPart) return `${lead}${forPart}.`;
-  if (moment) return `${cuisine ? lead : "A classic"} ${moment}.`;
+  if (moment) return `${cuisine || wish ? lead : "A classic"} ${moment}.`;
+  if (wish) return `${cuisine ? `${article(cuisine)} ${cuisine} ${kind}` : capitalise(kind)}, as you asked.`;
   return cuisine ? `A well-loved ${cuisine} dish, as you asked.` : popularReason(dish);
+}
+
+/** A label as a word a person would use ("sweet", "dessert", "Italian"), or undefined for one without a word. */
+export function labelWord(label: string): string | undefined {
+  if (label.startsWith("cuisine_")) return cuisineName(label.slice("cuisine_".length));
+  return QUALITY[label] ?? SETTING[label];
 }
 
 /** The reason of a dish that meets only a need the request implies: says it is not a direct match. */

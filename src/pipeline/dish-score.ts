@@ -49,6 +49,14 @@ const IMPLIED: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   sensory_sweet: { meal_dessert: 0.5 },
 };
 
+/** The needs a label implies ("sensory_sweet" -> "meal_dessert"). */
+export function impliedBy(label: string): string[] {
+  return Object.keys(IMPLIED[label] ?? {});
+}
+
+/** A dish type named as a wish ("want pasta") is as explicit as a named cuisine. */
+export const WISH_WEIGHT = 3;
+
 /** Share of relevance that implied needs can add on top of the asked-for labels. */
 const IMPLIED_SHARE = 0.2;
 /** Labels arrive best first; later ones count a little less. */
@@ -78,7 +86,11 @@ export function weighLabels(labels: readonly string[]): WeightedLabel[] {
  * with implied needs only refining the order (IMPLIED_SHARE) so they never outvote what the
  * person actually said. All cuisine labels together count once: a dish has one cuisine.
  */
-export function relevanceScores(catalog: Catalog, weighted: readonly WeightedLabel[]): Float64Array {
+export function relevanceScores(
+  catalog: Catalog,
+  weighted: readonly WeightedLabel[],
+  wished: ReadonlyMap<number, string> = new Map(),
+): Float64Array {
   const asked = new Float64Array(catalog.dishes.length);
   const implied = new Float64Array(catalog.dishes.length);
   let askedTotal = 0;
@@ -102,6 +114,10 @@ export function relevanceScores(catalog: Catalog, weighted: readonly WeightedLab
     catalog.dishes.forEach((dish, index) => {
       if (wanted.has(dish.cuisine)) asked[index] = (asked[index] ?? 0) + cuisineWeight;
     });
+  }
+  if (wished.size > 0) {
+    askedTotal += WISH_WEIGHT;
+    for (const index of wished.keys()) asked[index] = (asked[index] ?? 0) + WISH_WEIGHT;
   }
   if (askedTotal === 0) return asked;
   const impliedShare = impliedTotal > 0 ? IMPLIED_SHARE : 0;

@@ -2,7 +2,7 @@
 import type { FinalDecision, ParsedQuery } from "./types.js";
 
 export interface Notice {
-  /** Stable code: allergy_reminder, diet_reminder, no_labels, language, unsupported_constraint, excluded, llm_unavailable. */
+  /** Stable code: allergy_reminder, diet_reminder, unsupported_constraint, no_match, language, excluded, llm_unavailable, no_labels. */
   code: string;
   message: string;
 }
@@ -18,6 +18,8 @@ export interface NoticeInput {
   provider: string;
   /** Negated words that left dishes out. */
   excludedWords: readonly string[];
+  /** Wishes no dish meets within the constraints ("sweet"), and those constraints as words ("low sugar"). */
+  unmet?: { wishes: readonly string[]; constraints: string };
 }
 
 const list = (items: readonly string[]): string => items.join(", ");
@@ -41,6 +43,11 @@ export function buildNotices(input: NoticeInput): Notice[] {
     notices.push({
       code: "unsupported_constraint",
       message: `Not checked: ${list(parsed.unsupported ?? [])}. The catalog carries no such flag, so these dishes may not fit it.`,
+    });
+  if (input.unmet && input.unmet.wishes.length > 0)
+    notices.push({
+      code: "no_match",
+      message: `Nothing in the catalog is ${input.unmet.wishes.join(" or ")} and ${input.unmet.constraints} at once: these dishes keep to ${input.unmet.constraints} instead.`,
     });
   if (parsed.language)
     notices.push({

@@ -2,11 +2,14 @@ import { endTrace, startTrace, type TraceSink, traceStage, traceWritten } from "
 import type { Catalog } from "./catalog.js";
 import { decide } from "./decide.js";
 import { excludedDishes } from "./dish-exclusion.js";
+import { requiredDiets } from "./dish-filter.js";
+import { wishedDishes, wishedTypes } from "./dish-wish.js";
 import { callProvider, LlmCallError } from "./llm-call.js";
 import { buildNotices, type Notice } from "./notices.js";
 import { parseQuery, storableQuery } from "./parse.js";
 import { recommend } from "./recommend.js";
 import type { Diet, FinalDecision, LabelScore, LlmParse, LlmProvider, MoodClassifier, ParsedQuery, Recommendation } from "./types.js";
+import { constraintWords, unmetWishes } from "./unmet-wishes.js";
 import { validateLabels } from "./validate.js";
 
 export interface PipelineDeps {
@@ -62,6 +65,7 @@ export async function runQuery(input: QueryInput, deps: PipelineDeps): Promise<Q
     trace.record.query = parsed.text;
     const [llm, ml] = await Promise.all([llmStage(trace, parsed, deps), mlStage(trace, parsed, deps.classifier)]);
     const exclusion = excludedDishes(deps.catalog, parsed.negatedWords ?? []);
+    const wish = wishedDishes(deps.catalog, wishedTypes(parsed.text, parsed.negatedWords ?? []));
     const decision = await traceStage(trace, "decide", (span) => {
       const excludes = exclusion.dishes.size > 0 || parsed.negatedLabels.length > 0;
       const result = decide({ llm, ml, parsed, threshold: deps.mlThreshold, excludes });
@@ -76,6 +80,7 @@ export async function runQuery(input: QueryInput, deps: PipelineDeps): Promise<Q
         allergens: parsed.allergens,
         negatedLabels: parsed.negatedLabels,
         excludedDishes: exclusion.dishes,
+        wishedDishes: wish.dishes,
         top: input.top ?? 5,
         fallback: decision.decision === "default_fallback",
       });
@@ -111,6 +116,10 @@ export async function runQuery(input: QueryInput, deps: PipelineDeps): Promise<Q
             : null,
         provider: deps.provider.name,
         excludedWords: exclusion.words,
+        unmet: {
+          wishes: unmetWishes(deps.catalog, { ...parsed, labels: decision.labels, wishedDishes: wish.dishes }),
+          constraints: constraintWords(requiredDiets(parsed.diets, decision.labels), parsed.allergens),
+        },
       }),
     };
   } catch (error) {

@@ -14,6 +14,8 @@ export interface RecommendRequest {
   negatedLabels: string[];
   /** Dishes ruled out by name or ingredient ("anything but pizza"), by position in the catalog. */
   excludedDishes?: ReadonlySet<number>;
+  /** Dishes of a type the person named as a wish ("want pasta"), by position, with the type. */
+  wishedDishes?: ReadonlyMap<number, string>;
   top: number;
   /** default_fallback: nothing confident, so answer with popular, broadly safe dishes. */
   fallback: boolean;
@@ -39,7 +41,10 @@ export function recommend(catalog: Catalog, request: RecommendRequest): Recommen
   const allowed = allowedDishes(catalog, requiredDiets(request.diets, request.labels), request.allergens, negated);
   for (const index of request.excludedDishes ?? []) allowed[index] = 0;
   const weighted = request.fallback ? [] : weighLabels(request.labels.filter((label) => !negated.has(label)));
-  const relevance = relevanceScores(catalog, weighted);
+  const wished = request.wishedDishes ?? new Map<number, string>();
+  const relevance = relevanceScores(catalog, weighted, wished);
+  const wishOf = new Map<Dish, string>();
+  for (const [index, type] of wished) wishOf.set(catalog.dishes[index] as Dish, type);
   const implied = impliedScores(catalog, weighted);
 
   const requestedCuisines = new Set(weighted.filter((w) => categoryOf(w.label) === "cuisine").map((w) => w.label.slice("cuisine_".length)));
@@ -48,7 +53,7 @@ export function recommend(catalog: Catalog, request: RecommendRequest): Recommen
     allowed[i] && (relevance[i] ?? 0) > 0 ? blendScore(relevance[i] ?? 0, dish) : -1,
   );
   const answer = diversify(matches, top, requestedCuisines).map((r) =>
-    present(r, withDescription(r.dish, matchReason(r.dish, matchedLabels(r.dish, weighted)))),
+    present(r, withDescription(r.dish, matchReason(r.dish, matchedLabels(r.dish, weighted), wishOf.get(r.dish)))),
   );
   if (answer.length < top) {
     // Next, dishes that meet only a need the request implies (tired -> energising): better than generic picks.

@@ -36,8 +36,9 @@ describe("understanding quality on evaluation sets", () => {
 
   it("holds recall on hard held-out phrasing (idioms, slang, implicit moods)", async () => {
     const report = await score(own("heldout-hard.jsonl"));
-    // Honest floor since decision 0016 removed the triggers that matched only held-out queries: 0.855.
-    expect(report.recall, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(0.83);
+    // Honest floor since decision 0016 removed the triggers that matched only held-out queries (0.855), and decision 0017
+    // chose the merge policy by cross-validation inside the training split, trading recall for precision: 0.818.
+    expect(report.recall, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(0.79);
     expect(report.diet_violations).toEqual([]);
     expect(report.forbidden_hits.length, JSON.stringify(report.forbidden_hits)).toBeLessThanOrEqual(5); // today 3 of 25 cases that forbid
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide } from "../../src/pipeline/decide.js";
+import { DEFAULT_MERGE_POLICY, decide } from "../../src/pipeline/decide.js";
 import type { Diet, LabelScore, ParsedQuery } from "../../src/pipeline/types.js";
 
 const parsed = (over: Partial<ParsedQuery> = {}): ParsedQuery => ({
@@ -19,7 +19,7 @@ describe("decide", () => {
   it("ml_validated: ML is confident and agrees on the primary mood", () => {
     const result = decide({
       llm: { labels: ["emotion_sad", "weather_cold"], confidence: 0.8 },
-      ml: ml({ emotion_sad: 0.9, weather_cold: 0.7, goal_comfort: 0.4, meal_lunch: 0.05 }),
+      ml: ml({ emotion_sad: 0.9, weather_cold: 0.7, goal_comfort: 0.6, meal_lunch: 0.05 }),
       parsed: parsed(),
       threshold: 0.5,
     });
@@ -58,7 +58,7 @@ describe("decide", () => {
   it("ml_only: the LLM failed and ML is confident", () => {
     const result = decide({
       llm: null,
-      ml: ml({ emotion_tired: 0.85, goal_energy: 0.4, meal_dinner: 0.1 }),
+      ml: ml({ emotion_tired: 0.85, goal_energy: 0.6, meal_dinner: 0.1 }),
       parsed: parsed(),
       threshold: 0.5,
     });
@@ -72,6 +72,27 @@ describe("decide", () => {
     expect(result.decision).toBe("default_fallback");
     expect(result.labels.length).toBeLessThanOrEqual(2);
     expect(result.confidence).toBeLessThan(0.5);
+  });
+
+  it("holds an ML-only mood, health or occasion the text gave no word for to a higher bar", () => {
+    const policy = { ...DEFAULT_MERGE_POLICY, mlJoinAt: 0.3, unsupportedJoinAt: 0.6 };
+    const input = (mlScores: Record<string, number>, llmLabels: string[]) => ({
+      llm: { labels: llmLabels, confidence: 0.8 },
+      ml: ml(mlScores),
+      parsed: parsed(),
+      threshold: 0.5,
+    });
+    // "planning a party": the parser read the occasion and company, the model guesses stress.
+    const planning = decide(
+      input({ occasion_party: 0.8, social_family: 0.7, emotion_stressed: 0.45 }, ["occasion_party", "social_family"]),
+      policy,
+    );
+    expect(planning.labels).not.toContain("emotion_stressed");
+    // A feeling the parser did read lets the model add another one at the usual bar.
+    const stressed = decide(input({ emotion_stressed: 0.8, emotion_anxious: 0.45 }, ["emotion_stressed"]), policy);
+    expect(stressed.labels).toContain("emotion_anxious");
+    // Context labels are not claims about the person: the usual bar.
+    expect(decide(input({ occasion_party: 0.8, meal_dinner: 0.45 }, ["occasion_party"]), policy).labels).toContain("meal_dinner");
   });
 
   it("treats an LLM answer with no valid label like a failed call", () => {
