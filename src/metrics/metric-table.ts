@@ -41,6 +41,7 @@ export const METRIC_FAMILIES: readonly MetricFamily[] = [
     ["model"],
     "1 while the shared LLM circuit breaker for a model is open (not yet closed by a successful probe).",
   ),
+  family("moodfood_llm_circuit_openings_total", "counter", ["model"], "Times the shared LLM circuit breaker opened (from closed)."),
   family("moodfood_system_health", "gauge", [], "System health score 0-100, as last computed by moodfood health."),
   family("moodfood_current_model_version", "gauge", ["version"], "1 for the active ML model version."),
   family(

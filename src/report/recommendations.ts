@@ -65,8 +65,8 @@ export const RULES: readonly Rule[] = [
       llm.circuit_refused === 0
         ? null
         : {
-            message: `${llm.circuit_refused} LLM calls were refused because the circuit breaker was open (it opens after 5 failures in a row): the provider was down or slow for a while. Check it with moodfood llm check.`,
-            evidence: { circuit_refused: llm.circuit_refused },
+            message: `The LLM circuit breaker opened ${llm.circuit_openings} ${llm.circuit_openings === 1 ? "time" : "times"} and ${llm.circuit_refused} LLM calls were refused while it was open (it opens after 5 failures in a row): the provider was down or slow for a while. Check it with moodfood llm check.`,
+            evidence: { circuit_openings: llm.circuit_openings, circuit_refused: llm.circuit_refused },
           },
   },
   {

@@ -53,8 +53,9 @@ export interface LlmSection {
   failure_rate: number | null;
   failures_by_reason: Record<string, number>;
   circuit_refused: number;
+  circuit_openings: number;
   by_model: Record<string, { calls: number; failed: number }>;
-  change: { calls: Change; failure_rate: Change; circuit_refused: Change };
+  change: { calls: Change; failure_rate: Change; circuit_refused: Change; circuit_openings: Change };
 }
 
 export interface DriftSection {

@@ -3,7 +3,7 @@ import { UserError } from "../errors.js";
 import { type CommentScorer, loadCommentScorer } from "../feedback/comment-score.js";
 import { storeFeedback } from "../feedback/record-feedback.js";
 import type { PipelineDeps, QueryAnswer, QueryInput } from "../pipeline/pipeline.js";
-import { withCircuitBreaker } from "../pipeline/providers/circuit-breaker.js";
+import { CIRCUIT_OPENINGS, withCircuitBreaker } from "../pipeline/providers/circuit-breaker.js";
 import type { FeedbackRecord } from "../records/feedback.js";
 import type { TraceRecord } from "../records/trace.js";
 import { batchedStoreSink } from "../runtime/store-sink.js";
@@ -52,7 +52,10 @@ export async function runSimulate(options: SimulateOptions, deps: SimulateDeps):
   const breakerState = openStore(":memory:");
   try {
     const tallies = await replayDays(options, deps, { firstDay: from, scoreComment, breakerState });
-    deps.store.transaction(() => deps.store.meta.delete(RUNNING_KEY));
+    deps.store.transaction(() => {
+      copyCircuitOpenings(breakerState, deps.store, from, to);
+      deps.store.meta.delete(RUNNING_KEY);
+    });
     return {
       ...summarise(options, tallies, from, performance.now() - started),
       interrupted_earlier: interrupted && describeMarker(interrupted),
@@ -60,6 +63,13 @@ export async function runSimulate(options: SimulateOptions, deps: SimulateDeps):
   } finally {
     breakerState.close();
   }
+}
+
+/** The scratch breaker counted its openings on the simulated clock; the store's history gets them, hour by hour. */
+function copyCircuitOpenings(scratch: Store, store: Store, from: number, to: number): void {
+  const hour = 3_600_000;
+  for (const row of scratch.report.counterHours(CIRCUIT_OPENINGS, Math.floor(from / hour), Math.ceil(to / hour) + 1))
+    store.rollups.apply([{ name: CIRCUIT_OPENINGS, labels: row.labels, value: row.value }], [], row.hour * hour);
 }
 
 /** [from, to): `days` × 24 h ending at `now` (whole seconds, so the range prints cleanly). */

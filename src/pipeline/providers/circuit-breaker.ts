@@ -3,6 +3,7 @@ import { LlmCallError } from "../llm-call.js";
 import type { LlmProvider } from "../types.js";
 
 export const FAILURES_TO_OPEN = 5;
+export const CIRCUIT_OPENINGS = "moodfood_llm_circuit_openings_total";
 export const OPEN_MS = 60_000;
 /** How long a probe's admission waits for another process's write lock before the call counts as rejected. */
 const ADMIT_PATIENCE_MS = 1000;
@@ -73,6 +74,9 @@ export function withCircuitBreaker(provider: LlmProvider, store: Store, now: () 
           const failures = state.failures + 1;
           const open = state.openedAt !== null || failures >= FAILURES_TO_OPEN; // a failed probe re-opens
           save({ failures, openedAt: open ? now() : null, probeAt: null });
+          // Each opening from closed is counted (hourly rollup), so reports and Prometheus can say how often it opened.
+          if (open && state.openedAt === null)
+            store.rollups.apply([{ name: CIRCUIT_OPENINGS, labels: { model: provider.model }, value: 1 }], [], now());
         }).catch(() => {});
         throw error;
       }

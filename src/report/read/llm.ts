@@ -1,3 +1,4 @@
+import { CIRCUIT_OPENINGS } from "../../pipeline/providers/circuit-breaker.js";
 import type { Store } from "../../store/store.js";
 import type { WeekPeriod } from "../iso-week.js";
 
@@ -10,6 +11,8 @@ export interface LlmFacts {
   failures_by_reason: Record<string, number>;
   /** Calls refused without going out because the shared circuit breaker was open. */
   circuit_refused: number;
+  /** Times the circuit breaker opened (moodfood_llm_circuit_openings_total). */
+  circuit_openings: number;
   by_model: Record<string, { calls: number; failed: number }>;
 }
 
@@ -17,7 +20,7 @@ export interface LlmFacts {
 export function readLlm(store: Store, period: WeekPeriod): LlmFacts {
   const from = Math.floor(period.start / HOUR_MS);
   const to = Math.floor(period.end / HOUR_MS);
-  const facts: LlmFacts = { calls: 0, failed: 0, failures_by_reason: {}, circuit_refused: 0, by_model: {} };
+  const facts: LlmFacts = { calls: 0, failed: 0, failures_by_reason: {}, circuit_refused: 0, circuit_openings: 0, by_model: {} };
   for (const row of store.report.counterHours("moodfood_llm_api_calls_total", from, to)) {
     const { model = "unknown", status = "ok", reason = "ok" } = row.labels;
     const failed = status !== "ok";
@@ -31,5 +34,6 @@ export function readLlm(store: Store, period: WeekPeriod): LlmFacts {
     facts.failures_by_reason[reason] = (facts.failures_by_reason[reason] ?? 0) + row.value;
     if (reason === "circuit_open") facts.circuit_refused += row.value;
   }
+  for (const row of store.report.counterHours(CIRCUIT_OPENINGS, from, to)) facts.circuit_openings += row.value;
   return facts;
 }

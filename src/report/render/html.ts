@@ -201,7 +201,7 @@ function performance(r: WeeklyReport): string {
     ),
     `<h3>LLM calls</h3>`,
     p(
-      `${int(llm.calls)} calls (${change(llm.change.calls)}), ${int(llm.failed)} failed (${percent(llm.failure_rate)}, ${change(llm.change.failure_rate, "ratio")})${llm.failed ? `: ${breakdown(llm.failures_by_reason)}` : ""}. ${int(llm.circuit_refused)} calls refused by an open circuit breaker (${change(llm.change.circuit_refused)}).`,
+      `${int(llm.calls)} calls (${change(llm.change.calls)}), ${int(llm.failed)} failed (${percent(llm.failure_rate)}, ${change(llm.change.failure_rate, "ratio")})${llm.failed ? `: ${breakdown(llm.failures_by_reason)}` : ""}. The circuit breaker opened ${int(llm.circuit_openings)} ${llm.circuit_openings === 1 ? "time" : "times"} (${change(llm.change.circuit_openings)}); ${int(llm.circuit_refused)} calls refused while it was open (${change(llm.change.circuit_refused)}).`,
     ),
     Object.keys(llm.by_model).length
       ? table(

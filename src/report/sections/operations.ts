@@ -27,6 +27,7 @@ export function llmSection(now: WeekFacts, before: WeekFacts): LlmSection {
       calls: countChange(now.llm.calls, before.llm.calls),
       failure_rate: ratioChange(failureRate(now), failureRate(before)),
       circuit_refused: countChange(now.llm.circuit_refused, before.llm.circuit_refused),
+      circuit_openings: countChange(now.llm.circuit_openings, before.llm.circuit_openings),
     },
   };
 }
