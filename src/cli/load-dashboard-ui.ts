@@ -12,6 +12,9 @@ export const IMPORT_ESM = Symbol.for("moodfood.importEsm");
  * directly; either way the CLI never imports the dashboard's sources, so `query` cannot load ink.
  */
 export async function loadDashboardUi(): Promise<DashboardUi> {
+  // Ink renders only a last frame when CI is set (is-in-ci, read once at import). The dashboard runs only on a
+  // terminal a person is looking at, so a CI variable inherited from the shell must not freeze it.
+  for (const name of ["CI", "CONTINUOUS_INTEGRATION"]) delete process.env[name];
   const bundled = typeof __MOODFOOD_BUNDLED__ === "boolean";
   const url = new URL(bundled ? "./dashboard.mjs" : "../../dist/dashboard.mjs", import.meta.url).href;
   const importEsm = (globalThis as Record<symbol, ((specifier: string) => Promise<unknown>) | undefined>)[IMPORT_ESM];
