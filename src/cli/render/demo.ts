@@ -22,7 +22,7 @@ export function renderDemo(result: DemoResult, ctx: CliContext): string {
     `${p.bold("Now a live query:")} ${p.cyan(`moodfood query "${result.answer.query}"`)}\n`,
     renderAnswer(result.answer, ctx),
     p.dim(
-      `Look around: moodfood trace ${result.answer.trace_id.slice(0, 8)} · moodfood trace list · moodfood drift check · moodfood metrics show\n`,
+      `Look around: moodfood trace ${result.answer.trace_id.slice(0, 8)} · moodfood trace list · moodfood drift check · moodfood health · moodfood dashboard · moodfood report weekly · moodfood feedback summary\n`,
     ),
   ].join("\n");
 }
