@@ -2,6 +2,7 @@ import type { WeeklyReport } from "../weekly-report.js";
 import { escapeHtml as h } from "./escape.js";
 import { breakdown, change, count, dayName, int, ms, percent, quantile, when } from "./format.js";
 import { REPORT_CSS } from "./html-style.js";
+import { sectionsToShow } from "./section-order.js";
 import { summaryLines } from "./summary-lines.js";
 import { columnChart, lineChart, shareBar, stackedColumns } from "./svg-charts.js";
 
@@ -229,14 +230,8 @@ export function renderHtml(r: WeeklyReport): string {
       .map((l) => `<li>${h(l)}</li>`)
       .join("")}</ul>`,
   );
-  const body = r.empty
-    ? [
-        r.feedback.total ? feedback(r) : "",
-        r.drift.alerts.list.length || r.drift.checks ? drift(r) : "",
-        r.retraining.runs ? retraining(r) : "",
-        r.health.checks ? health(r) : "",
-      ]
-    : [queries(r), retraining(r), drift(r), feedback(r), health(r), performance(r)];
+  const renderers = { queries, retraining, drift, feedback, health, performance };
+  const body = sectionsToShow(r).map((key) => renderers[key](r));
   const aligned = r.attribution.startsWith("Days start on a clock hour");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

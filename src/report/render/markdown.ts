@@ -1,6 +1,7 @@
 import type { WeeklyReport } from "../weekly-report.js";
 import { escapeMarkdown as md } from "./escape.js";
 import { breakdown, change, count, dayName, int, ms, percent, quantile, when } from "./format.js";
+import { sectionsToShow } from "./section-order.js";
 import { summaryLines } from "./summary-lines.js";
 import { bar, sparkline } from "./text-charts.js";
 
@@ -199,14 +200,8 @@ export function renderMarkdown(r: WeeklyReport): string {
       .map((line) => `- ${md(line)}`)
       .join("\n")}`,
   ];
-  const body = r.empty
-    ? [
-        r.feedback.total ? feedback(r) : "",
-        r.drift.alerts.list.length || r.drift.checks ? drift(r) : "",
-        r.retraining.runs ? retraining(r) : "",
-        r.health.checks ? health(r) : "",
-      ]
-    : [queries(r), retraining(r), drift(r), feedback(r), health(r), performance(r)];
+  const renderers = { queries, retraining, drift, feedback, health, performance };
+  const body = sectionsToShow(r).map((key) => renderers[key](r));
   const note = r.period.time_zone === "UTC" || r.attribution.startsWith("Days start on a clock hour") ? [] : [`_${md(r.attribution)}_`];
   return `${[...head, ...body.filter(Boolean), recommendations(r), ...note].join("\n\n")}\n`;
 }
