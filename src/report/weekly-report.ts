@@ -2,6 +2,7 @@
 // Markdown and HTML renderers show nothing that is not in it. Times are ISO 8601 UTC; durations in ms.
 
 import type { LatencySummary } from "./read/latency.js";
+import type { RetrainFacts } from "./read/retraining.js";
 
 /**
  * Week over week: `change` is current − previous in the field's own unit (a ratio's change is a ratio,
@@ -94,17 +95,8 @@ export interface RetrainingSection {
   runs: number;
   promoted: number;
   by_status: Record<string, number>;
-  list: {
-    run_id: string;
-    started_at: string;
-    trigger: string;
-    status: string;
-    candidate: string | null;
-    active: string;
-    promoted: boolean;
-    reason: string;
-    samples: number;
-  }[];
+  /** The week's runs as read, with the start time as ISO text. */
+  list: (Omit<RetrainFacts, "started_at"> & { started_at: string })[];
   change: { runs: Change; promoted: Change };
 }
 
