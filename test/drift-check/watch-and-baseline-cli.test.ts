@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
-import { cli, tempDir } from "./cli-run.js";
+import { cli, tempDir } from "../support/cli-in-process.js";
 import { seedTraces } from "./seed-traces.js";
 
 const DAY = 86_400_000;

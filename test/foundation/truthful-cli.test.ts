@@ -2,24 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run-cli.js";
-
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const status = await runCli(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: { NO_COLOR: "1" },
-    cwd: tmpdir(),
-    isTTY: false,
-  });
-  return { status, stdout, stderr };
-}
+import { cli } from "../support/cli-in-process.js";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "mf-truth-"));
 const ISO_SECONDS = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\b/;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/run-cli.js";
 
-export const tempDir = (): string => mkdtempSync(join(tmpdir(), "mf-drift-cli-"));
+export const tempDir = (): string => mkdtempSync(join(tmpdir(), "mf-cli-"));
 
 /** The whole CLI in process, as a user would call it, with stdout and stderr captured. */
 export async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
