@@ -3,31 +3,12 @@ import { buildTrainingBuffer } from "../../src/feedback/buffer/training-buffer.j
 import { recordExplicitFeedback, recordImplicitFeedback } from "../../src/feedback/record-feedback.js";
 import { trendDirection } from "../../src/feedback/summary/trend.js";
 import { storeSink } from "../../src/runtime/store-sink.js";
-import type { BufferSourceRow } from "../../src/store/feedback-queries.js";
 import { openStore } from "../../src/store/store.js";
 import { pruneHistory } from "../../src/tracing/maintenance.js";
 import { endTrace, startTrace } from "../../src/tracing/tracer.js";
+import { bufferRow } from "../support/buffer-rows.js";
 
-let n = 0;
-function row(query: string, answered: string[], over: Partial<BufferSourceRow> = {}): BufferSourceRow {
-  n++;
-  return {
-    feedback_id: `f${n}`,
-    trace_id: `t${n}`,
-    created_at: n,
-    type: "explicit",
-    rating: 5,
-    signal: null,
-    sentiment: "positive",
-    labels: null,
-    user_id: null,
-    session_id: null,
-    query,
-    trace_labels: JSON.stringify(answered),
-    trace_status: "ok",
-    ...over,
-  };
-}
+const row = bufferRow;
 const options = { knownTexts: new Set(["i'm sad"]), baseExamples: 100 };
 
 describe("the retraining buffer", () => {

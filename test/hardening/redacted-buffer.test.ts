@@ -1,32 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { renderBuffer } from "../../src/cli/render/feedback.js";
 import { buildTrainingBuffer } from "../../src/feedback/buffer/training-buffer.js";
-import type { BufferSourceRow } from "../../src/store/feedback-queries.js";
+import { bufferRow } from "../support/buffer-rows.js";
 
 // Under MOODFOOD_REDACT_QUERIES the buffer says what it cannot use instead of learning from hashes.
-const row = (query: string, i: number): BufferSourceRow => ({
-  feedback_id: `f${i}`,
-  trace_id: `t${i}`,
-  created_at: i,
-  type: "explicit",
-  rating: 5,
-  signal: null,
-  sentiment: "positive",
-  labels: null,
-  user_id: null,
-  session_id: null,
-  query,
-  trace_labels: JSON.stringify(["emotion_sad"]),
-  trace_status: "ok",
-});
+const row = (query: string) => bufferRow(query, ["emotion_sad"]);
 
 describe("the retraining buffer on redacted traces", () => {
   it("uses no hashed query and says how many rows it could not learn from", () => {
-    const rows = [
-      row("redacted:0123456789abcdef0123456789abcdef", 1),
-      row("redacted:fedcba9876543210fedcba9876543210", 2),
-      row("so sad today", 3),
-    ];
+    const rows = [row("redacted:0123456789abcdef0123456789abcdef"), row("redacted:fedcba9876543210fedcba9876543210"), row("so sad today")];
     const buffer = buildTrainingBuffer(rows, { knownTexts: new Set(), baseExamples: 100 });
     expect(buffer.examples.map((e) => e.q)).toEqual(["so sad today"]);
     expect(buffer.rejected.redacted).toBe(2);
