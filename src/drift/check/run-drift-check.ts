@@ -66,7 +66,7 @@ export function runDriftCheck(store: Store, options: DriftCheckOptions): DriftCh
       categoricalSignal("feedback", baseline.feedback, current.feedback, t, {
         units: [sum(baseline.feedback), sum(current.feedback)],
         minimum: 30,
-        describe: "Feedback sentiment",
+        describe: "Feedback positive ratio",
         advice: feedbackAdvice,
       }),
     );

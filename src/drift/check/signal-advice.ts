@@ -27,9 +27,9 @@ export function agreementAdvice(before: Shares, after: Shares): string {
 }
 
 export function feedbackAdvice(before: Shares, after: Shares): string {
-  const was = before.negative ?? 0;
-  const now = after.negative ?? 0;
-  return now >= was
-    ? `Users like the answers less (negative ${pct(was)} → ${pct(now)}): read the traces behind recent negative feedback (moodfood export jsonl writes user_feedback.jsonl).`
-    : `Users like the answers more (negative ${pct(was)} → ${pct(now)}): nothing to fix; pin a new baseline (moodfood drift baseline set) if this is the new normal.`;
+  const was = before.positive ?? 0;
+  const now = after.positive ?? 0;
+  return now <= was
+    ? `Users like the answers less (positive ${pct(was)} → ${pct(now)}): read the traces behind recent negative feedback (moodfood export jsonl writes user_feedback.jsonl).`
+    : `Users like the answers more (positive ${pct(was)} → ${pct(now)}): nothing to fix; pin a new baseline (moodfood drift baseline set) if this is the new normal.`;
 }

@@ -8,6 +8,7 @@ export interface WindowData {
   labelledTraces: number;
   decisions: Record<string, number>;
   agreement: Record<string, number>;
+  /** Feedback split into `positive` and `not_positive`: the signal is the positive ratio (DESIGN §6). */
   feedback: Record<string, number>;
 }
 
@@ -36,6 +37,20 @@ export function readWindow(store: Store, start: number, end: number, modelVersio
     labelledTraces,
     decisions,
     agreement,
-    feedback: store.drift.feedbackCounts(start, end, modelVersion),
+    feedback: positiveRatioCounts(store.drift.feedbackCounts(start, end, modelVersion)),
   };
+}
+
+/**
+ * Sentiment counts folded to positive vs the rest. Three sentiments on a day's few dozen feedback
+ * rows make a sparse table whose rare neutral cell alone can look significant; the ratio is the signal.
+ */
+export function positiveRatioCounts(sentiments: Record<string, number>): Record<string, number> {
+  let positive = 0;
+  let notPositive = 0;
+  for (const [sentiment, n] of Object.entries(sentiments)) {
+    if (sentiment === "positive") positive += n;
+    else notPositive += n;
+  }
+  return positive + notPositive === 0 ? {} : { positive, not_positive: notPositive };
 }
