@@ -16,7 +16,7 @@ const { openStore, withCircuitBreaker, lockingBreaker, instant } = await loadSou
 const query = { text: "sad", truncated: false, diets: [], allergens: [], negatedLabels: [] };
 
 const dir = mkdtempSync(join(tmpdir(), "mf-bench-breaker-"));
-const store = openStore(dir);
+const store = await openStore(dir);
 const contenders = { none: instant, shipped: withCircuitBreaker(instant, store), previous: lockingBreaker(instant, store) };
 
 async function callTimes(provider) {
@@ -67,4 +67,4 @@ for (const scenario of ["alone", "with a writer"]) {
     );
   }
 }
-store.close();
+await store.close();

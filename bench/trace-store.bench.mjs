@@ -25,33 +25,34 @@ if (!existsSync(`${sampleDir}/moodfood.db`)) {
   if (r.status !== 0) throw new Error("simulate failed");
 }
 const started = performance.now();
-fixture.cloneInto(sampleDir, bigDir, TOTAL, Date.now());
+await fixture.cloneInto(sampleDir, bigDir, TOTAL, Date.now());
 const built = (performance.now() - started) / 1000;
 if (built > 1) console.log(`  (built ${TOTAL} traces in ${built.toFixed(0)} s; cached in ${bigDir})`);
 
-const store = fixture.openStore(bigDir);
-const count = store.traces.count();
+const store = await fixture.openStore(bigDir);
+const count = await store.traces.count();
 // The floor is SQLite's own primary-key lookup, on a raw connection of the bench's own (the store hands out none).
 const raw = new Database(`${bigDir}/moodfood.db`, { readonly: true });
 const ids = raw.prepare("SELECT trace_id, id FROM traces WHERE id % 4999 = 0 LIMIT 200").all();
 const byPk = raw.prepare("SELECT * FROM traces WHERE id = ?");
 
-function timeEach(fn, inputs, rounds = 3) {
+async function timeEach(fn, inputs, rounds = 3) {
   const times = [];
   for (let r = 0; r < rounds; r++)
     for (const input of inputs) {
       const t = performance.now();
-      fn(input);
+      await fn(input);
       times.push(performance.now() - t);
     }
   return median(times);
 }
 
-const floor = timeEach((row) => byPk.get(row.id), ids);
+const floor = await timeEach((row) => byPk.get(row.id), ids);
 // An 8-character prefix is unique for all but a few of a million ids; the bench times only those (as a user's would be).
-const uniqueIds = ids.filter((row) => store.traces.findByPrefix(row.trace_id.slice(0, 8), 2).length === 1);
-const prefix = timeEach((row) => fixture.findTrace(store, row.trace_id.slice(0, 8)), uniqueIds);
-const full = timeEach((row) => fixture.findTrace(store, row.trace_id), ids);
+const uniqueIds = [];
+for (const row of ids) if ((await store.traces.findByPrefix(row.trace_id.slice(0, 8), 2)).length === 1) uniqueIds.push(row);
+const prefix = await timeEach((row) => fixture.findTrace(store, row.trace_id.slice(0, 8)), uniqueIds);
+const full = await timeEach((row) => fixture.findTrace(store, row.trace_id), ids);
 const lists = {
   "trace list (20, newest)": () => store.traces.list({ limit: 20 }),
   "trace list --limit 1000": () => store.traces.list({ limit: 1000 }),
@@ -67,11 +68,11 @@ console.log(
 );
 console.log(`  trace <full id>                        ${full.toFixed(3)} ms  ${(full / floor).toFixed(1)}x floor`);
 for (const [name, fn] of Object.entries(lists)) {
-  const ms = timeEach(fn, [0], 21);
+  const ms = await timeEach(fn, [0], 21);
   const verdict = name.includes("1000") ? "(no budget: 50x the default page)" : ms <= 20 ? "ok (budget 20 ms)" : "OVER (budget 20 ms)";
   console.log(`  ${name.padEnd(38)} ${ms.toFixed(3)} ms  ${verdict}`);
 }
-store.close();
+await store.close();
 const perTrace = bytes / count;
 console.log(
   `  store size ${(bytes / 2 ** 20).toFixed(0)} MiB = ${perTrace.toFixed(0)} bytes/trace  ${perTrace <= 1024 ? "ok" : "OVER"} (budget 1024)`,

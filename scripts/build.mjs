@@ -41,7 +41,7 @@ await build({
   target: "node20",
   // Heavy packages stay external and are required only where used. better-sqlite3's JavaScript is
   // bundled (a dozen files fewer to load); its addon is loaded by path (see store/open-store.ts).
-  external: ["bindings", "prom-client", "ink", "react", "react/*", "sentiment"],
+  external: ["bindings", "prom-client", "ink", "react", "react/*", "sentiment", "pg"],
   define: { __MOODFOOD_VERSION__: JSON.stringify(version), __MOODFOOD_BUNDLED__: "true", "import.meta.url": "__mf_import_meta_url" },
   banner: { js: 'const __mf_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [lazyChildProcess, chalkWithoutDetection],

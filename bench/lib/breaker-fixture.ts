@@ -20,9 +20,9 @@ export function lockingBreaker(provider: LlmProvider, store: Store): LlmProvider
     name: provider.name,
     model: provider.model,
     async parse(query, signal) {
-      store.transaction(() => store.meta.set(key, readCircuit(store, provider.model), Date.now()));
+      await store.transaction(async () => store.meta.set(key, await readCircuit(store, provider.model), Date.now()));
       const result = await provider.parse(query, signal);
-      store.transaction(() => store.meta.set(key, { failures: 0, openedAt: null, probeAt: null }, Date.now()));
+      await store.transaction(() => store.meta.set(key, { failures: 0, openedAt: null, probeAt: null }, Date.now()));
       return result;
     },
   };

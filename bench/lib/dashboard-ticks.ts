@@ -25,11 +25,11 @@ class FakeStdin extends EventEmitter {
 }
 
 export async function measureTicks(dataDir: string, ticks: number, refreshMs: number) {
-  const store = openStore(dataDir, { readonly: true });
+  const store = await openStore(dataDir, { readonly: true });
   const readOnly: number[] = [];
   for (let i = 0; i < 21; i++) {
     const start = process.cpuUsage();
-    readDashboardSnapshot(store, Date.now());
+    await readDashboardSnapshot(store, Date.now());
     readOnly.push(cpuMs(process.cpuUsage(start)));
   }
   const inner = storeDashboardSource(store);
@@ -60,6 +60,6 @@ export async function measureTicks(dataDir: string, ticks: number, refreshMs: nu
   });
   await sleep(refreshMs * (ticks + 2));
   app.unmount();
-  store.close();
+  await store.close();
   return { readOnly, perTick: perTick.slice(2) };
 }

@@ -11,12 +11,12 @@ export { findTrace, openStore };
 
 const DAY_MS = 86_400_000;
 
-export function cloneInto(sampleDir: string, targetDir: string, total: number, now: number): void {
-  const sample = openStore(sampleDir);
-  const templates = sample.traces.list({ limit: 1_000_000 });
-  sample.close();
-  const store = openStore(targetDir);
-  const have = store.traces.count();
+export async function cloneInto(sampleDir: string, targetDir: string, total: number, now: number): Promise<void> {
+  const sample = await openStore(sampleDir);
+  const templates = await sample.traces.list({ limit: 1_000_000 });
+  await sample.close();
+  const store = await openStore(targetDir);
+  const have = await store.traces.count();
   let seed = 12345;
   const random = () => {
     seed = (seed * 1103515245 + 12345) >>> 0;
@@ -36,9 +36,9 @@ export function cloneInto(sampleDir: string, targetDir: string, total: number, n
       ended_at: started + (t.duration_ms ?? 0),
       spans: t.spans.map((s) => ({ ...s, span_id: newSpanId(), parent_span_id: root })),
     });
-    if (batch.length === 5000) store.completeTraces(batch.splice(0).map(rollupsForTrace));
+    if (batch.length === 5000) await store.completeTraces(batch.splice(0).map(rollupsForTrace));
   }
-  if (batch.length) store.completeTraces(batch.map(rollupsForTrace));
-  store.checkpoint();
-  store.close();
+  if (batch.length) await store.completeTraces(batch.map(rollupsForTrace));
+  await store.checkpoint();
+  await store.close();
 }

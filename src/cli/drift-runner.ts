@@ -36,8 +36,8 @@ export async function runCheckOnce(
   const now = Date.now();
   const spec = parseBaseline(options.baseline);
   const until = parseUntil(options.until, now);
-  const result = withStore(ctx, (store) => {
-    const model = activeModelInfo(store);
+  const result = await withStore(ctx, async (store) => {
+    const model = await activeModelInfo(store);
     return runDriftCheck(store, {
       windowMs: options.window,
       until,
@@ -93,7 +93,7 @@ export async function watchDrift(ctx: CliContext, intervalMs: number, windowMs: 
 }
 
 export function listAlerts(ctx: CliContext, includeResolved: boolean, limit: number) {
-  return withStoreForReading(ctx, (store) => ({ alerts: store.drift.listAlerts(includeResolved, limit).map(alertToJson) }));
+  return withStoreForReading(ctx, async (store) => ({ alerts: (await store.drift.listAlerts(includeResolved, limit)).map(alertToJson) }));
 }
 
 export function ackAlert(ctx: CliContext, id: string) {
@@ -106,34 +106,34 @@ export interface BaselineView {
   model_version: string;
 }
 
-export function setBaseline(ctx: CliContext, range: string): BaselineView {
+export function setBaseline(ctx: CliContext, range: string): Promise<BaselineView> {
   const { from, to } = parseRange(range);
-  return withStore(ctx, (store) => {
-    const { version } = activeModelInfo(store);
+  return withStore(ctx, async (store) => {
+    const { version } = await activeModelInfo(store);
     const now = Date.now();
-    const traces = pinBaseline(store, { from, to }, { now, modelVersion: version, minimum: MIN_SAMPLE });
+    const traces = await pinBaseline(store, { from, to }, { now, modelVersion: version, minimum: MIN_SAMPLE });
     return { pinned: { from: iso(from), to: iso(to), pinned_at: iso(now), traces }, model_version: version };
   });
 }
 
-export function showBaseline(ctx: CliContext): BaselineView {
-  return withStoreForReading(ctx, (store) => {
-    const { version } = activeModelInfo(store);
-    const pinned = readPinnedBaseline(store);
+export function showBaseline(ctx: CliContext): Promise<BaselineView> {
+  return withStoreForReading(ctx, async (store) => {
+    const { version } = await activeModelInfo(store);
+    const pinned = await readPinnedBaseline(store);
     return {
       pinned: pinned && {
         from: iso(pinned.from),
         to: iso(pinned.to),
         pinned_at: iso(pinned.pinnedAt),
-        traces: store.drift.countSamples(pinned.from, pinned.to, version),
+        traces: await store.drift.countSamples(pinned.from, pinned.to, version),
       },
       model_version: version,
     };
   });
 }
 
-export function clearBaseline(ctx: CliContext): { cleared: boolean } {
-  return withStore(ctx, (store) => ({ cleared: clearPinnedBaseline(store) }));
+export function clearBaseline(ctx: CliContext): Promise<{ cleared: boolean }> {
+  return withStore(ctx, async (store) => ({ cleared: await clearPinnedBaseline(store) }));
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

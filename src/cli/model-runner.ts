@@ -23,7 +23,7 @@ export interface TrainSummary {
   skipped: number;
 }
 
-export function trainAndSave(store: Store, options: { out?: string; name?: string; promote?: boolean }): TrainSummary {
+export async function trainAndSave(store: Store, options: { out?: string; name?: string; promote?: boolean }): Promise<TrainSummary> {
   const result = runTrain({ outDir: options.out, name: options.name });
   const header = result.artifact.header;
   const shipped = loadShippedClassifier().artifact.header;
@@ -31,8 +31,8 @@ export function trainAndSave(store: Store, options: { out?: string; name?: strin
     header.version === shipped.version &&
     header.data_hash === shipped.data_hash &&
     header.heldout_metrics.macro_f1 === shipped.heldout_metrics.macro_f1;
-  if (!sameAsShipped) saveModel(store, result.artifact, Date.now());
-  if (options.promote) promoteModel(store, header.version);
+  if (!sameAsShipped) await saveModel(store, result.artifact, Date.now());
+  if (options.promote) await promoteModel(store, header.version);
   return {
     version: header.version,
     data_hash: header.data_hash,
@@ -77,13 +77,13 @@ export async function retrainWithProgress(ctx: CliContext, promote: boolean): Pr
 }
 
 /** `models candidate <version>` / `--clear`. */
-export function nameCandidate(
+export async function nameCandidate(
   store: Store,
   version: string | undefined,
   clear: boolean,
   abSplit: number,
-): { candidate: string | null; ab_split: number } {
+): Promise<{ candidate: string | null; ab_split: number }> {
   if (clear === (version !== undefined))
     throw new UsageError("candidate_usage", "Give either a version (moodfood models candidate mf-1a2b3c4d) or --clear.");
-  return { candidate: setCandidate(store, clear ? undefined : version, Date.now()), ab_split: abSplit };
+  return { candidate: await setCandidate(store, clear ? undefined : version, Date.now()), ab_split: abSplit };
 }

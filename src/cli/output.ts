@@ -1,7 +1,11 @@
 import type { CliContext } from "./context.js";
 
-/** Prints a command result: exactly one JSON document in --json mode, else the human rendering. */
-export function printResult<T>(ctx: CliContext, result: T, human: (result: T, ctx: CliContext) => string): void {
+/** Prints a command result: exactly one JSON document in --json mode, else the human rendering. A promise is refused: await it first. */
+export function printResult<T>(
+  ctx: CliContext,
+  result: T & (T extends PromiseLike<unknown> ? never : unknown),
+  human: (result: T, ctx: CliContext) => string,
+): void {
   if (ctx.json) ctx.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else ctx.stdout(human(result, ctx));
 }

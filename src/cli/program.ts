@@ -17,6 +17,7 @@ export function createProgram(io: CliIo, state: RunState, argv: readonly string[
     .description("AI mood-to-food recommender with tracing, metrics, drift detection and feedback.")
     .version(VERSION, "-V, --version", "print the version")
     .addOption(new Option("--data-dir <dir>", "data directory holding moodfood.db (env MOODFOOD_DATA_DIR)"))
+    .addOption(new Option("--database-url <url>", "keep the store on PostgreSQL instead (env MOODFOOD_DATABASE_URL)"))
     .option("--json", "print exactly one JSON document on stdout")
     .option("--no-color", "plain output (also NO_COLOR)")
     .exitOverride()
@@ -36,7 +37,7 @@ export function createProgram(io: CliIo, state: RunState, argv: readonly string[
 export function commandWord(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === "--data-dir") i++;
+    if (arg === "--data-dir" || arg === "--database-url") i++;
     else if (!arg.startsWith("-")) return arg;
   }
   return undefined;

@@ -9,13 +9,13 @@ import type { CliContext } from "./context.js";
  */
 export type StoreAccess = "read" | "write" | "reclaim";
 
-/** Opens the data dir's store for one command and always closes it (after fn's promise settles, for async commands). */
-export function withStore<T>(ctx: CliContext, fn: (store: Store) => T, access: StoreAccess = "write"): T {
-  return usingStore(ctx.config.dataDir, { readonly: access === "read", journalInMemory: access === "reclaim" }, fn);
+/** Opens the data dir's store for one command and always closes it, after fn's promise settles. */
+export async function withStore<T>(ctx: CliContext, fn: (store: Store) => Promise<T> | T, access: StoreAccess = "write"): Promise<T> {
+  return usingStore(ctx.config, { readonly: access === "read", journalInMemory: access === "reclaim" }, fn);
 }
 
 /** withStore for commands that only read. */
-export const withStoreForReading = <T>(ctx: CliContext, fn: (store: Store) => T): T => withStore(ctx, fn, "read");
+export const withStoreForReading = <T>(ctx: CliContext, fn: (store: Store) => Promise<T> | T): Promise<T> => withStore(ctx, fn, "read");
 
 /** Builds the runtime for one command and always closes it (exports flushed, store closed). */
 export async function withRuntime<T>(ctx: CliContext, options: RuntimeOptions, fn: (runtime: Runtime) => Promise<T>): Promise<T> {

@@ -32,7 +32,9 @@ function resolveSetting(setting: Setting<unknown>, flag: unknown, env: NodeJS.Pr
     if (raw === undefined) continue;
     const value = setting.parse(raw);
     if (value === undefined) {
-      throw new UsageError("invalid_config", `Environment variable ${name}="${raw}" is invalid: expected ${setting.expects}.`);
+      // A secret (an API key, a database URL with its password) is never repeated back.
+      const shown = setting.secret ? "" : `="${raw}"`;
+      throw new UsageError("invalid_config", `Environment variable ${name}${shown} is invalid: expected ${setting.expects}.`);
     }
     return value;
   }

@@ -52,6 +52,9 @@ const timeZone: Parser<string> = (raw) => {
     return undefined;
   }
 };
+// The URL is checked in full when the store opens (src/store/postgres/connection-url.ts); here only its kind.
+const databaseUrl: Parser<string> = (raw) => (raw.trim() === "" || /^postgres(ql)?:\/\/./.test(raw.trim()) ? raw.trim() : undefined);
+const instanceName: Parser<string> = (raw) => (/^[A-Za-z0-9._-]{1,64}$/.test(raw) ? raw : undefined);
 const oneOf =
   <T extends string>(...values: T[]): Parser<T> =>
   (raw) =>
@@ -59,6 +62,21 @@ const oneOf =
 
 export const SETTINGS = {
   dataDir: { key: "dataDir", env: ["MOODFOOD_DATA_DIR"], parse: nonEmpty, expects: "a directory path", fallback: "./logs" },
+  databaseUrl: {
+    key: "databaseUrl",
+    env: ["MOODFOOD_DATABASE_URL"],
+    parse: databaseUrl,
+    expects: "a PostgreSQL URL like postgres://user:password@host:5432/moodfood",
+    fallback: "",
+    secret: true,
+  },
+  instance: {
+    key: "instance",
+    env: ["MOODFOOD_INSTANCE"],
+    parse: instanceName,
+    expects: "1-64 of A-Z, a-z, 0-9, '.', '_' and '-'",
+    fallback: "",
+  },
   driftThreshold: {
     key: "driftThreshold",
     env: ["DRIFT_THRESHOLD", "MOODFOOD_DRIFT_THRESHOLD"],

@@ -10,6 +10,8 @@ const MAIN_SCREEN = "\u001b[?1049l";
  * as btop and k9s do, so quitting (or a crash, or SIGTERM) gives back the screen as it was.
  */
 export async function startDashboard(source: DashboardSource, options: DashboardOptions): Promise<void> {
+  // Read before taking the screen: the first frame has data, and a store that cannot be read fails on the main screen.
+  const initial = await source.read((options.now ?? Date.now)());
   const { stdout } = process;
   stdout.write(ALTERNATE_SCREEN);
   let restored = false;
@@ -20,7 +22,14 @@ export async function startDashboard(source: DashboardSource, options: Dashboard
   };
   process.once("exit", restore);
   const app = render(
-    <App source={source} refreshMs={options.refreshMs} color={options.color} dataDir={options.dataDir} now={options.now} />,
+    <App
+      source={source}
+      refreshMs={options.refreshMs}
+      color={options.color}
+      dataDir={options.dataDir}
+      now={options.now}
+      initial={initial}
+    />,
     {
       exitOnCtrlC: true,
       patchConsole: false,

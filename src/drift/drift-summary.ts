@@ -16,8 +16,8 @@ export interface DriftSummary {
 }
 
 /** What GET /drift/summary answers: the latest stored check and the unresolved alerts (no recomputation). */
-export function driftSummary(store: Store): DriftSummary {
-  const row = store.drift.latestCheck();
+export async function driftSummary(store: Store): Promise<DriftSummary> {
+  const row = await store.drift.latestCheck();
   const last = row ? (JSON.parse(row.result) as DriftCheckResult) : null;
   return {
     last_check: last && {
@@ -31,6 +31,6 @@ export function driftSummary(store: Store): DriftSummary {
       baseline: last.baseline,
       signals: last.signals.map((s) => ({ type: s.type, severity: s.severity, score: s.score, explanation: s.explanation })),
     },
-    open_alerts: store.drift.listAlerts(false, 100).map(alertToJson),
+    open_alerts: (await store.drift.listAlerts(false, 100)).map(alertToJson),
   };
 }

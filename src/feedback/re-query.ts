@@ -7,25 +7,25 @@ import { storeFeedback } from "./record-feedback.js";
  * Implicit feedback the tool sees by itself: a query in the same session within `windowMs` of the session's
  * previous query means that answer did not satisfy, so the previous trace gets one `re_query` (never twice).
  */
-export function reQueryFeedback(
+export async function reQueryFeedback(
   store: Store,
   query: { traceId: string; sessionId: string },
   now: number,
   windowMs: number,
-): FeedbackRecord | undefined {
-  const previous = store.feedback.previousInSession(query.sessionId, query.traceId, now - windowMs);
-  if (!previous || store.feedback.hasSignal(previous.trace_id, "re_query")) return undefined;
+): Promise<FeedbackRecord | undefined> {
+  const previous = await store.feedback.previousInSession(query.sessionId, query.traceId, now - windowMs);
+  if (!previous || (await store.feedback.hasSignal(previous.trace_id, "re_query"))) return undefined;
   return implicitFeedbackRecord(previous, { signal: "re_query" }, now);
 }
 
 /** Finds and stores the re_query in one go (the caller picks blocking or yielding writes). */
-export function recordReQuery(
+export async function recordReQuery(
   store: Store,
   query: { traceId: string; sessionId: string },
   now: number,
   windowMs: number,
-): FeedbackRecord | undefined {
-  const record = reQueryFeedback(store, query, now, windowMs);
-  if (record) storeFeedback(store, [record]);
+): Promise<FeedbackRecord | undefined> {
+  const record = await reQueryFeedback(store, query, now, windowMs);
+  if (record) await storeFeedback(store, [record]);
   return record;
 }

@@ -4,12 +4,12 @@ import { loadCuratedData } from "./retrain/gate-set.js";
 import { cacheBufferGauges } from "./retrain/run-retrain.js";
 
 /** `feedback buffer`: what the next retrain would add, cached as the buffer gauges for the scrape. */
-export function showBuffer(store: Store, now: number): Omit<TrainingBuffer, "examples"> {
+export async function showBuffer(store: Store, now: number): Promise<Omit<TrainingBuffer, "examples">> {
   const curated = loadCuratedData();
-  const { examples: _examples, ...buffer } = readTrainingBuffer(store, {
+  const { examples: _examples, ...buffer } = await readTrainingBuffer(store, {
     knownTexts: curated.knownTexts,
     baseExamples: curated.base.length,
   });
-  cacheBufferGauges(store, buffer, now);
+  await cacheBufferGauges(store, buffer, now);
   return buffer;
 }

@@ -16,17 +16,17 @@ export interface HealthExtras {
 }
 
 /**
- * Runs every component check (sync reads first, then the two that wait on the network) and scores them.
+ * Runs every component check (the store reads one at a time first, then the two that wait on the network) and scores them.
  * A check that throws (a damaged page met while reading) fails its own measurement instead of the run.
  */
 export async function computeHealth(inputs: HealthInputs, extras: HealthExtras = {}): Promise<HealthDocument> {
   const checks: CheckResult[] = [
-    ...guard("store", "reachable", () => storeChecks(inputs)),
-    ...guard("filesystem", "free_space", () => filesystemChecks(inputs)),
-    ...guard("model", "loaded", () => modelChecks(inputs)),
-    ...guard("drift", "open_alerts", () => [driftCheck(inputs)]),
-    ...guard("errors", "error_rate", () => [errorRateCheck(inputs)]),
-    ...guard("feedback", "negative_ratio", () => [feedbackCheck(inputs)]),
+    ...(await guard("store", "reachable", () => storeChecks(inputs))),
+    ...(await guard("filesystem", "free_space", () => filesystemChecks(inputs))),
+    ...(await guard("model", "loaded", () => modelChecks(inputs))),
+    ...(await guard("drift", "open_alerts", async () => [await driftCheck(inputs)])),
+    ...(await guard("errors", "error_rate", async () => [await errorRateCheck(inputs)])),
+    ...(await guard("feedback", "negative_ratio", async () => [await feedbackCheck(inputs)])),
   ];
   const [llm, server] = await Promise.all([
     llmChecks(inputs, extras.liveProvider).catch((error: unknown) => [failed("llm", "configured", error)]),
@@ -36,9 +36,9 @@ export async function computeHealth(inputs: HealthInputs, extras: HealthExtras =
   return healthDocument(checks, inputs.now);
 }
 
-function guard(component: Component, measurement: string, run: () => CheckResult[]): CheckResult[] {
+async function guard(component: Component, measurement: string, run: () => CheckResult[] | Promise<CheckResult[]>): Promise<CheckResult[]> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     return [failed(component, measurement, error)];
   }

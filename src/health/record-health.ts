@@ -19,15 +19,20 @@ export interface RecordedHealth {
  * Stores a computed health for the scrape (moodfood_system_health), as the latest result and, on a
  * change or every 15 minutes, in the history; history older than the retention is dropped with it.
  */
-export function recordHealth(store: Store, doc: HealthDocument, source: "cli" | "serve", retentionDays: number): RecordedHealth {
+export async function recordHealth(
+  store: Store,
+  doc: HealthDocument,
+  source: "cli" | "serve",
+  retentionDays: number,
+): Promise<RecordedHealth> {
   // Only the CLI runs quick_check; the server shows that result instead of re-reading every page.
   const at = Date.parse(doc.checked_at);
   const ran = doc.checks["store:integrity"]?.[0];
   // Recorded only when it ran now: a reused result keeps its own time.
   const integrity = source === "cli" && ran && Date.parse(ran.time) === at ? ran : undefined;
-  return store.transaction(() => {
-    const last = store.health.latest();
-    const lastRow = store.health.lastRecorded();
+  return store.transaction(async () => {
+    const last = await store.health.latest();
+    const lastRow = await store.health.lastRecorded();
     const changed = last !== undefined ? last.status !== doc.overall_status : doc.overall_status !== "healthy";
     const record: HealthRecord = {
       checked_at: at,
@@ -36,12 +41,12 @@ export function recordHealth(store: Store, doc: HealthDocument, source: "cli" | 
       source,
       checks: JSON.stringify(doc.checks),
     };
-    store.health.record(record, {
+    await store.health.record(record, {
       append: changed || !lastRow || at - lastRow.checked_at >= HISTORY_EVERY_MS,
       keepSince: retentionDays > 0 ? at - retentionDays * DAY_MS : undefined,
       integrity: integrity && { status: integrity.status === "fail" ? "fail" : "pass", output: integrity.output, checked_at: at },
     });
-    cacheGauge(store, "moodfood_system_health", [{ labels: {}, value: doc.score }], at);
+    await cacheGauge(store, "moodfood_system_health", [{ labels: {}, value: doc.score }], at);
     return { previous: last?.status, changed };
   });
 }

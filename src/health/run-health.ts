@@ -11,7 +11,7 @@ import { computeHealth } from "./compute-health.js";
 import { healthChangeMessage } from "./health-alert.js";
 import type { HealthDocument } from "./health-document.js";
 import { storable } from "./health-watch.js";
-import { recordHealth } from "./record-health.js";
+import { type RecordedHealth, recordHealth } from "./record-health.js";
 
 export interface HealthOptions {
   deep: boolean;
@@ -39,7 +39,7 @@ export async function runHealth(options: HealthOptions, deps: HealthDeps): Promi
   const now = (deps.now ?? Date.now)();
   let store: Store | { error: string };
   try {
-    store = openStore(config.dataDir, { readonly: true });
+    store = await openStore(config, { readonly: true });
   } catch (error) {
     store = { error: error instanceof Error ? error.message : String(error) };
   }
@@ -58,18 +58,18 @@ export async function runHealth(options: HealthOptions, deps: HealthDeps): Promi
       { liveProvider: () => liveProvider(config) },
     );
   } finally {
-    if (!("error" in store)) store.close();
+    if (!("error" in store)) await store.close();
   }
   // Health never creates a store, and never writes to one it could not read, found damaged or could not prove writable.
   if (!storable(doc) || !existsSync(join(config.dataDir, STORE_FILE))) return doc;
-  let changed: ReturnType<typeof recordHealth> | undefined;
+  let changed: RecordedHealth | undefined;
   try {
-    const writer = openStore(config.dataDir, { busyTimeoutMs: CACHE_PATIENCE_MS });
+    const writer = await openStore(config, { busyTimeoutMs: CACHE_PATIENCE_MS });
     try {
-      changed = recordHealth(writer, doc, "cli", config.retentionDays);
+      changed = await recordHealth(writer, doc, "cli", config.retentionDays);
       doc.cached = true;
     } finally {
-      writer.close();
+      await writer.close();
     }
   } catch (error) {
     deps.warn(`health was not stored for moodfood_system_health: ${error instanceof Error ? error.message : String(error)}`);

@@ -29,7 +29,7 @@ export interface ExportResult {
 }
 
 /** Writes the store as the original system's five JSONL files, streaming row by row from one read snapshot. */
-export function runExportJsonl(store: Store, options: ExportOptions): ExportResult {
+export async function runExportJsonl(store: Store, options: ExportOptions): Promise<ExportResult> {
   const paths = Object.fromEntries(FILE_KINDS.map((kind) => [kind, join(options.outDir, fileNameOf(kind))])) as Record<FileKind, string>;
   const existing = FILE_KINDS.map((kind) => paths[kind]).filter((path) => existsSync(path));
   if (existing.length > 0 && !options.force) {
@@ -39,22 +39,24 @@ export function runExportJsonl(store: Store, options: ExportOptions): ExportResu
   const writers: Partial<Record<FileKind, JsonlWriter>> = {};
   try {
     mkdirSync(options.outDir, { recursive: true });
-    const files = interop.readSnapshot(() => {
-      const write = (kind: FileKind, lines: Iterable<unknown>): ExportedFile => {
+    // store.snapshot, not interop.readSnapshot: the body is async, and only the store's own transaction awaits it.
+    const files = await store.snapshot(async () => {
+      const write = async (kind: FileKind, lines: AsyncIterable<unknown> | Iterable<unknown>): Promise<ExportedFile> => {
         const writer = jsonlWriter(paths[kind]);
         writers[kind] = writer;
-        for (const line of lines) writer.write(line);
+        for await (const line of lines) writer.write(line);
         return { kind, path: paths[kind], ...writer.commit() };
       };
+      // One file after another: each streams its rows from the same snapshot.
       return [
-        write(
+        await write(
           "traces",
           map(interop.iterateTraces(), (row) => traceToLine(fromRow(row))),
         ),
-        write("user_feedback", map(interop.iterateFeedback(), feedbackToLine)),
-        write("drift_metrics", map(interop.iterateDriftChecks(), driftCheckToLine)),
-        write("drift_alerts", map(interop.iterateDriftAlerts(), driftAlertToLine)),
-        write("feedback_metrics", feedbackMetricsLines(interop.feedbackDays())),
+        await write("user_feedback", map(interop.iterateFeedback(), feedbackToLine)),
+        await write("drift_metrics", map(interop.iterateDriftChecks(), driftCheckToLine)),
+        await write("drift_alerts", map(interop.iterateDriftAlerts(), driftAlertToLine)),
+        await write("feedback_metrics", feedbackMetricsLines(await interop.feedbackDays())),
       ];
     });
     return { out: options.outDir, files };
@@ -74,6 +76,6 @@ function writeError(error: unknown, dir: string): unknown {
   return error;
 }
 
-function* map<T, U>(rows: Iterable<T>, fn: (row: T) => U): Iterable<U> {
-  for (const row of rows) yield fn(row);
+async function* map<T, U>(rows: AsyncIterable<T>, fn: (row: T) => U): AsyncIterable<U> {
+  for await (const row of rows) yield fn(row);
 }

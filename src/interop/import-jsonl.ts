@@ -78,7 +78,7 @@ async function importFile(store: Store, path: string, options: ImportOptions, re
   try {
     for await (const batch of readJsonlLines(path)) {
       // One transaction per chunk read: fast, and a crash loses at most the chunk (a re-import fills it in).
-      store.transaction(() => {
+      await store.transaction(async () => {
         for (const line of batch) {
           if (line.error !== undefined || line.text === undefined) {
             problem(line.number, line.error ?? "unreadable");
@@ -99,7 +99,7 @@ async function importFile(store: Store, path: string, options: ImportOptions, re
             importer = lineImporter(store, file.kind, options);
           }
           try {
-            const outcome = importer(parsed);
+            const outcome = await importer(parsed);
             if (outcome === "imported") file.imported++;
             else if (outcome === "duplicate") file.duplicates++;
             else file.derived++;

@@ -13,7 +13,7 @@ import { checkImportedFeedback, checkImportedTrace } from "./validate-imported.j
 /** What became of a line: stored, already there (imports are idempotent by id), or checked and not stored. */
 export type LineOutcome = "imported" | "duplicate" | "derived";
 
-export type LineImporter = (line: JsonObject) => LineOutcome;
+export type LineImporter = (line: JsonObject) => Promise<LineOutcome>;
 
 /**
  * Stores one parsed line of the given kind, with the metric rollups the live path writes next to it (so
@@ -23,40 +23,40 @@ export function lineImporter(store: Store, kind: FileKind, options: LineOptions)
   const { interop, rollups } = store;
   switch (kind) {
     case "traces":
-      return (line) => {
+      return async (line) => {
         const trace = lineToTrace(line, options);
         checkImportedTrace(trace, Date.now());
-        if (!interop.insertTraceIfAbsent(trace)) return "duplicate";
+        if (!(await interop.insertTraceIfAbsent(trace))) return "duplicate";
         // Only ended traces carry metrics, as on the live path.
         if (trace.status === "ok" || trace.status === "error") {
           const { counters, histograms } = rollupsForTrace(trace);
-          rollups.apply(counters, histograms, trace.ended_at ?? trace.started_at);
+          await rollups.apply(counters, histograms, trace.ended_at ?? trace.started_at);
         }
         return "imported";
       };
     case "user_feedback":
-      return (line) => {
+      return async (line) => {
         const { record, query, recommendations } = lineToFeedback(line);
         checkImportedFeedback(record, Date.now());
         if (query.length > MAX_QUERY_CHARS)
           throw new LineError(`"query" is ${query.length} characters; a query holds at most ${MAX_QUERY_CHARS}`);
-        if (!interop.insertFeedbackIfAbsent(record)) return "duplicate";
-        rollups.apply([feedbackCounter(record)], [], record.created_at);
-        interop.fillTraceQuery(record.trace_id, options.keepQueryText ? query : "", recommendations);
+        if (!(await interop.insertFeedbackIfAbsent(record))) return "duplicate";
+        await rollups.apply([feedbackCounter(record)], [], record.created_at);
+        await interop.fillTraceQuery(record.trace_id, options.keepQueryText ? query : "", recommendations);
         return "imported";
       };
     case "drift_metrics":
-      return (line) => (interop.insertDriftCheckIfAbsent(lineToDriftCheck(line)) ? "imported" : "duplicate");
+      return async (line) => ((await interop.insertDriftCheckIfAbsent(lineToDriftCheck(line))) ? "imported" : "duplicate");
     case "drift_alerts":
-      return (line) => {
+      return async (line) => {
         const alert = lineToDriftAlert(line);
-        if (!interop.insertDriftAlertIfAbsent(alert)) return "duplicate";
+        if (!(await interop.insertDriftAlertIfAbsent(alert))) return "duplicate";
         const labels = { type: alert.type, severity: alert.severity, model_version: alert.model_version ?? "none" };
-        rollups.apply([{ name: "moodfood_drift_alerts_total", labels, value: 1 }], [], alert.opened_at);
+        await rollups.apply([{ name: "moodfood_drift_alerts_total", labels, value: 1 }], [], alert.opened_at);
         return "imported";
       };
     case "feedback_metrics":
-      return (line) => {
+      return async (line) => {
         checkFeedbackMetricsLine(line);
         return "derived";
       };

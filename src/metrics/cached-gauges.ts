@@ -18,14 +18,14 @@ export const cachedGaugeKey = (metricName: string): string => `metrics.gauge.${m
  * caches moodfood_system_health, `drift check` caches moodfood_drift_score). Replaces all
  * series of that gauge, so a series that no longer applies disappears.
  */
-export function cacheGauge(store: Store, metricName: string, series: GaugeSeries[], at: number): void {
+export async function cacheGauge(store: Store, metricName: string, series: GaugeSeries[], at: number): Promise<void> {
   const clean = series.filter((s) => Number.isFinite(s.value));
-  store.transaction(() => store.meta.set(cachedGaugeKey(metricName), { series: clean } satisfies CachedGauge, at));
+  await store.transaction(() => store.meta.set(cachedGaugeKey(metricName), { series: clean } satisfies CachedGauge, at));
 }
 
 /** The cached series of a gauge, or undefined when no command has cached it yet. */
-export function readCachedGauge(store: Store, metricName: string): GaugeSeries[] | undefined {
-  const cached = store.meta.get<CachedGauge>(cachedGaugeKey(metricName))?.value;
+export async function readCachedGauge(store: Store, metricName: string): Promise<GaugeSeries[] | undefined> {
+  const cached = (await store.meta.get(cachedGaugeKey(metricName)))?.value as CachedGauge | undefined;
   if (!cached || !Array.isArray(cached.series)) return undefined;
   return cached.series.filter((s) => typeof s.value === "number" && Number.isFinite(s.value) && s.labels && typeof s.labels === "object");
 }

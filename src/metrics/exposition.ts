@@ -12,7 +12,7 @@ export interface RenderedMetrics {
 
 export interface Exposition {
   render(format: ExpositionFormat): Promise<RenderedMetrics>;
-  raw(): RawMetrics;
+  raw(): Promise<RawMetrics>;
 }
 
 export interface ExpositionOptions {
@@ -36,10 +36,10 @@ export function createExposition(store: Store, options: ExpositionOptions): Expo
   return {
     async render(format) {
       const registry = registryFor(format);
-      const body = await registry.render(readSnapshot(store, options.sources, now()));
+      const body = await registry.render(await readSnapshot(store, options.sources, now()));
       return { contentType: registry.contentType, body };
     },
-    raw: () => toRawMetrics(readSnapshot(store, options.sources, now())),
+    raw: async () => toRawMetrics(await readSnapshot(store, options.sources, now())),
   };
 }
 

@@ -34,40 +34,45 @@ export function gaugeSources(config: Config): GaugeSources {
  * - moodfood_training_buffer_size: 0 (no feedback has filled the buffer).
  * - moodfood_current_model_version: the promoted model, else the shipped one; omitted if neither is known.
  * - moodfood_feedback_score: the cached value, else (positive - negative) / total from the
- *   moodfood_user_feedback_total counters (O(series)); omitted without feedback.
+ *   moodfood_user_feedback_total counters of every instance (O(series)); omitted without feedback.
  * - moodfood_llm_circuit_open: 0 or 1 per configured model from the breaker's shared state.
  */
-export function readGauges(store: Store, counters: readonly CounterSeries[], sources: GaugeSources): Map<string, GaugeSeries[]> {
+export async function readGauges(store: Store, sources: GaugeSources): Promise<Map<string, GaugeSeries[]>> {
   const gauges = new Map<string, GaugeSeries[]>();
   const put = (name: string, series: GaugeSeries[] | undefined) => {
     if (series && series.length > 0) gauges.set(name, series);
   };
   for (const name of ["moodfood_system_health", "moodfood_drift_score", "moodfood_training_buffer_gold_ratio"]) {
-    put(name, readCachedGauge(store, name));
+    put(name, await readCachedGauge(store, name));
   }
-  put("moodfood_training_buffer_size", readCachedGauge(store, "moodfood_training_buffer_size") ?? [{ labels: {}, value: 0 }]);
-  const models = knownModels(store, sources);
+  put("moodfood_training_buffer_size", (await readCachedGauge(store, "moodfood_training_buffer_size")) ?? [{ labels: {}, value: 0 }]);
+  const models = await knownModels(store, sources);
   const active = models.find((m) => m.active);
   put(
     "moodfood_current_model_version",
-    active ? [{ labels: { version: active.version }, value: 1 }] : readCachedGauge(store, "moodfood_current_model_version"),
+    active ? [{ labels: { version: active.version }, value: 1 }] : await readCachedGauge(store, "moodfood_current_model_version"),
   );
   put(
     "moodfood_model_accuracy",
-    readCachedGauge(store, "moodfood_model_accuracy") ??
+    (await readCachedGauge(store, "moodfood_model_accuracy")) ??
       models.flatMap((m) => (m.accuracy === undefined ? [] : [{ labels: { model_version: m.version }, value: m.accuracy }])),
   );
-  put("moodfood_feedback_score", readCachedGauge(store, "moodfood_feedback_score") ?? feedbackScores(counters));
+  // Fleet-wide: feedback on a trace may land on any instance, so the score sums every instance's counters.
   put(
-    "moodfood_llm_circuit_open",
-    sources.circuitModels.map((model) => ({ labels: { model }, value: readCircuit(store, model).openedAt === null ? 0 : 1 })),
+    "moodfood_feedback_score",
+    (await readCachedGauge(store, "moodfood_feedback_score")) ?? feedbackScores(await store.rollups.fleetCounterTotals(FEEDBACK_COUNTER)),
   );
+  const circuits: GaugeSeries[] = [];
+  for (const model of sources.circuitModels) {
+    circuits.push({ labels: { model }, value: (await readCircuit(store, model)).openedAt === null ? 0 : 1 });
+  }
+  put("moodfood_llm_circuit_open", circuits);
   return gauges;
 }
 
 /** Stored versions (headers memoised) and the shipped model; exactly one is active when any is known. */
-function knownModels(store: Store, sources: GaugeSources): (ModelFacts & { active: boolean })[] {
-  const stored = store.models.list().flatMap((m) => {
+async function knownModels(store: Store, sources: GaugeSources): Promise<(ModelFacts & { active: boolean })[]> {
+  const stored = (await store.models.list()).flatMap((m) => {
     const facts = factsFromHeader(m.header, `${m.version}\u0000${m.createdAt}`);
     return [{ version: m.version, accuracy: facts?.accuracy, active: m.active }];
   });
@@ -78,11 +83,13 @@ function knownModels(store: Store, sources: GaugeSources): (ModelFacts & { activ
   return stored;
 }
 
+const FEEDBACK_COUNTER = "moodfood_user_feedback_total";
+
 /** −1..1 per model version from the feedback counters: (positive − negative) / all. */
 export function feedbackScores(counters: readonly CounterSeries[]): GaugeSeries[] {
   const tally = new Map<string, { positive: number; negative: number; total: number }>();
   for (const c of counters) {
-    if (c.name !== "moodfood_user_feedback_total") continue;
+    if (c.name !== FEEDBACK_COUNTER) continue;
     const version = c.labels.model_version ?? "none";
     const t = tally.get(version) ?? { positive: 0, negative: 0, total: 0 };
     t.total += c.value;

@@ -17,6 +17,6 @@ export async function runMetricsShow(
   deps: { config: Config; store: Store; now?: () => number },
 ): Promise<MetricsShowResult> {
   const exposition = createExposition(deps.store, { sources: gaugeSources(deps.config), defaultMetrics: false, now: deps.now });
-  if (options.format === "json") return { kind: "raw", raw: exposition.raw() };
+  if (options.format === "json") return { kind: "raw", raw: await exposition.raw() };
   return { kind: "exposition", ...(await exposition.render(options.format)) };
 }

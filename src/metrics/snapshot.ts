@@ -12,15 +12,15 @@ export interface MetricsSnapshot {
 }
 
 /** O(series): reads the all-time rollup rows and cached gauges, never the traces table. */
-export function readSnapshot(store: Store, sources: GaugeSources, now: number): MetricsSnapshot {
+export function readSnapshot(store: Store, sources: GaugeSources, now: number): Promise<MetricsSnapshot> {
   // One read transaction: a trace's counter and histogram rollups are committed together, so they agree here too.
-  return store.snapshot(() => {
-    const counters = store.rollups.counterTotals();
+  return store.snapshot(async () => {
+    const counters = await store.rollups.counterTotals();
     return {
       at: now,
       counters: groupByName(counters),
-      histograms: groupByName(store.rollups.histogramTotals()),
-      gauges: readGauges(store, counters, sources),
+      histograms: groupByName(await store.rollups.histogramTotals()),
+      gauges: await readGauges(store, sources),
     };
   });
 }

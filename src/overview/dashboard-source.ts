@@ -5,8 +5,8 @@ import { readDashboardSnapshot, type SnapshotOptions } from "./read-dashboard-sn
 
 /** Everything the dashboard reads: a frame, and one whole trace for the waterfall. Tests pass their own. */
 export interface DashboardSource {
-  read(now: number): DashboardSnapshot;
-  trace(traceId: string): TraceRecord | undefined;
+  read(now: number): Promise<DashboardSnapshot>;
+  trace(traceId: string): Promise<TraceRecord | undefined>;
 }
 
 export interface DashboardOptions {

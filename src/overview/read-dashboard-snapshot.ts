@@ -22,22 +22,23 @@ const MINUTE_MS = 60_000;
  * rollups, the last hour of trace start times, the window's feedback or the newest N traces:
  * never a scan of history (decision 0015).
  */
-export function readDashboardSnapshot(store: Store, now: number, options: SnapshotOptions = {}): DashboardSnapshot {
+export function readDashboardSnapshot(store: Store, now: number, options: SnapshotOptions = {}): Promise<DashboardSnapshot> {
   const q = store.dashboard;
-  return store.snapshot(() => {
-    const window = panelWindow(now, q.latestHour("moodfood_queries_total"));
+  // One read after another: a snapshot holds one connection, and a PostgreSQL one runs one statement at a time.
+  return store.snapshot(async () => {
+    const window = panelWindow(now, await q.latestHour("moodfood_queries_total"));
     return {
       at: now,
       window,
-      health: readHealth(store),
-      models: readModels(store),
-      throughput: throughput(store, window),
-      queries: queries(store, window),
-      latency: latency(store, window),
-      llm: { ...llmCalls(store, window), circuits: readCircuits(store, options.circuitModels ?? [], now) },
-      drift: readDrift(store),
-      feedback: feedback(store, window),
-      recent: q.recentTraces(options.recentLimit ?? 200).map((t) => ({
+      health: await readHealth(store),
+      models: await readModels(store),
+      throughput: await throughput(store, window),
+      queries: await queries(store, window),
+      latency: await latency(store, window),
+      llm: { ...(await llmCalls(store, window)), circuits: await readCircuits(store, options.circuitModels ?? [], now) },
+      drift: await readDrift(store),
+      feedback: await feedback(store, window),
+      recent: (await q.recentTraces(options.recentLimit ?? 200)).map((t) => ({
         traceId: t.trace_id,
         startedAt: t.started_at,
         status: effectiveStatus(t, now, options.traceCleanupHours ?? 24),
@@ -49,19 +50,19 @@ export function readDashboardSnapshot(store: Store, now: number, options: Snapsh
   });
 }
 
-function throughput(store: Store, window: PanelWindow): DashboardSnapshot["throughput"] {
+async function throughput(store: Store, window: PanelWindow): Promise<DashboardSnapshot["throughput"]> {
   const until = window.end;
   const since = until - 60 * MINUTE_MS;
   const perMinute = new Array<number>(60).fill(0);
-  for (const { minute, n } of store.dashboard.startsPerMinute(since, until)) if (minute >= 0 && minute < 60) perMinute[minute] = n;
+  for (const { minute, n } of await store.dashboard.startsPerMinute(since, until)) if (minute >= 0 && minute < 60) perMinute[minute] = n;
   return { perMinute, since, until, total: perMinute.reduce((a, b) => a + b, 0) };
 }
 
-function queries(store: Store, window: PanelWindow): DashboardSnapshot["queries"] {
+async function queries(store: Store, window: PanelWindow): Promise<DashboardSnapshot["queries"]> {
   const byDecision: Record<string, number> = {};
   let total = 0;
   let errors = 0;
-  for (const { labels, value } of store.dashboard.counterSums("moodfood_queries_total", window.fromHour, window.toHour)) {
+  for (const { labels, value } of await store.dashboard.counterSums("moodfood_queries_total", window.fromHour, window.toHour)) {
     total += value;
     if (labels.status === "error") errors += value;
     const decision = labels.decision ?? "none";
@@ -70,8 +71,8 @@ function queries(store: Store, window: PanelWindow): DashboardSnapshot["queries"
   return { total, errors, byDecision };
 }
 
-function latency(store: Store, window: PanelWindow): LatencyFacts | null {
-  const h = store.dashboard.histogramSum("moodfood_query_processing_time_ms", "total", window.fromHour, window.toHour);
+async function latency(store: Store, window: PanelWindow): Promise<LatencyFacts | null> {
+  const h = await store.dashboard.histogramSum("moodfood_query_processing_time_ms", "total", window.fromHour, window.toHour);
   if (h.count === 0) return null;
   const [p50, p95, p99] = [0.5, 0.95, 0.99].map((p) => histogramQuantile(p, MS_BUCKETS, h.buckets));
   return {
@@ -83,11 +84,11 @@ function latency(store: Store, window: PanelWindow): LatencyFacts | null {
   };
 }
 
-function llmCalls(store: Store, window: PanelWindow): Omit<DashboardSnapshot["llm"], "circuits"> {
+async function llmCalls(store: Store, window: PanelWindow): Promise<Omit<DashboardSnapshot["llm"], "circuits">> {
   const errorsByReason: Record<string, number> = {};
   let calls = 0;
   let errors = 0;
-  for (const { labels, value } of store.dashboard.counterSums("moodfood_llm_api_calls_total", window.fromHour, window.toHour)) {
+  for (const { labels, value } of await store.dashboard.counterSums("moodfood_llm_api_calls_total", window.fromHour, window.toHour)) {
     calls += value;
     if (labels.status !== "error") continue;
     errors += value;
@@ -97,10 +98,10 @@ function llmCalls(store: Store, window: PanelWindow): Omit<DashboardSnapshot["ll
   return { calls, errors, errorsByReason };
 }
 
-function feedback(store: Store, window: PanelWindow): FeedbackFacts {
+async function feedback(store: Store, window: PanelWindow): Promise<FeedbackFacts> {
   const facts: FeedbackFacts = { total: 0, positive: 0, neutral: 0, negative: 0, rated: 0, averageRating: null };
   let ratingSum = 0;
-  for (const row of store.dashboard.feedbackWindow(window.start, window.end)) {
+  for (const row of await store.dashboard.feedbackWindow(window.start, window.end)) {
     facts.total += row.n;
     if (row.sentiment === "positive" || row.sentiment === "neutral" || row.sentiment === "negative") facts[row.sentiment] += row.n;
     facts.rated += row.rated;

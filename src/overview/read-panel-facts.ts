@@ -8,12 +8,12 @@ import type { CircuitFacts, DriftFacts, HealthFacts } from "./dashboard-snapshot
 const HEALTH_GAUGE = "moodfood_system_health";
 
 /** The last health `moodfood health` or `metrics serve` computed (status and score); null before the first check. */
-export function readHealth(store: Store): HealthFacts | null {
-  const latest = store.health.latest();
+export async function readHealth(store: Store): Promise<HealthFacts | null> {
+  const latest = await store.health.latest();
   if (latest) return { score: latest.score, status: latest.status, checkedAt: latest.checked_at };
   // A store written before the health history existed may still hold the scrape's cached score.
-  const series = readCachedGauge(store, HEALTH_GAUGE)?.[0];
-  const checkedAt = store.meta.get(cachedGaugeKey(HEALTH_GAUGE))?.updatedAt;
+  const series = (await readCachedGauge(store, HEALTH_GAUGE))?.[0];
+  const checkedAt = (await store.meta.get(cachedGaugeKey(HEALTH_GAUGE)))?.updatedAt;
   if (!series || checkedAt === undefined) return null;
   return { score: series.value, status: null, checkedAt };
 }
@@ -21,24 +21,28 @@ export function readHealth(store: Store): HealthFacts | null {
 let shippedVersion: { version: string | null } | undefined;
 
 /** The promoted model, else the shipped one, and the A/B candidate when `models candidate` named one. */
-export function readModels(store: Store): { active: string | null; candidate: string | null } {
+export async function readModels(store: Store): Promise<{ active: string | null; candidate: string | null }> {
   shippedVersion ??= { version: readShippedModelFacts()?.version ?? null };
-  return { active: store.dashboard.activeModelVersion() ?? shippedVersion.version, candidate: candidateVersion(store) };
+  const active = (await store.dashboard.activeModelVersion()) ?? shippedVersion.version;
+  return { active, candidate: await candidateVersion(store) };
 }
 
 /** Each configured model's shared breaker: open for 60 s after 5 failures, then half-open for one probe. */
-export function readCircuits(store: Store, models: readonly string[], now: number): CircuitFacts[] {
-  return models.map((model) => {
-    const state = readCircuit(store, model);
+export async function readCircuits(store: Store, models: readonly string[], now: number): Promise<CircuitFacts[]> {
+  const circuits: CircuitFacts[] = [];
+  for (const model of models) {
+    const state = await readCircuit(store, model);
     const phase = state.openedAt === null ? "closed" : now - state.openedAt < OPEN_MS ? "open" : "half_open";
-    return { model, state: phase, failures: state.failures, openedAt: state.openedAt };
-  });
+    circuits.push({ model, state: phase, failures: state.failures, openedAt: state.openedAt });
+  }
+  return circuits;
 }
 
 /** The latest stored `drift check` and the most recently opened alert (no recomputation). */
-export function readDrift(store: Store): DriftFacts {
-  const check = store.drift.latestCheck();
-  const alert = store.drift.listAlerts(true, 1)[0];
+export async function readDrift(store: Store): Promise<DriftFacts> {
+  const check = await store.drift.latestCheck();
+  const [alert] = await store.drift.listAlerts(true, 1);
+  const open = await store.drift.listAlerts(false, 1000);
   return {
     lastCheck: check
       ? { checkedAt: check.checked_at, severity: check.severity, score: check.overall_score, modelVersion: check.model_version }
@@ -46,6 +50,6 @@ export function readDrift(store: Store): DriftFacts {
     lastAlert: alert
       ? { alertId: alert.alert_id, type: alert.type, severity: alert.severity, status: alert.status, openedAt: alert.opened_at }
       : null,
-    openAlerts: store.drift.listAlerts(false, 1000).length,
+    openAlerts: open.length,
   };
 }

@@ -29,14 +29,14 @@ function attribution(period: WeekPeriod, previous: WeekPeriod): string {
 }
 
 /** The weekly report of one ISO week with week-over-week change, from one read snapshot of the store. */
-export function buildWeeklyReport(store: Store, options: BuildOptions): WeeklyReport {
+export function buildWeeklyReport(store: Store, options: BuildOptions): Promise<WeeklyReport> {
   const period = weekPeriod(options.monday, options.timeZone);
   const previous = weekPeriod(options.monday - 7, options.timeZone);
   const abandonedBefore = options.now - options.traceCleanupHours * HOUR_MS;
-  return store.snapshot(() => {
-    const now = readWeekFacts(store, period, abandonedBefore);
-    const before = readWeekFacts(store, previous, abandonedBefore);
-    const span = store.report.traceSpan();
+  return store.snapshot(async () => {
+    const now = await readWeekFacts(store, period, abandonedBefore);
+    const before = await readWeekFacts(store, previous, abandonedBefore);
+    const span = await store.report.traceSpan();
     const facts: Omit<WeeklyReport, "recommendations"> = {
       week: period.week,
       period: { start: iso(period.start), end: iso(period.end), time_zone: period.timeZone, days: period.dates },

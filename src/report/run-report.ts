@@ -50,9 +50,9 @@ export function resolveWeek(week: string | undefined, timeZone: string, now: num
 }
 
 /** `moodfood report weekly`: builds the report from the store and writes it where asked. */
-export function runReportWeekly(options: ReportWeeklyOptions, deps: ReportWeeklyDeps): ReportWeeklyResult {
+export async function runReportWeekly(options: ReportWeeklyOptions, deps: ReportWeeklyDeps): Promise<ReportWeeklyResult> {
   const { monday, timeZone } = resolveWeek(options.week, options.timeZone, deps.now);
-  const report = buildWeeklyReport(deps.store, { monday, timeZone, now: deps.now, traceCleanupHours: deps.traceCleanupHours });
+  const report = await buildWeeklyReport(deps.store, { monday, timeZone, now: deps.now, traceCleanupHours: deps.traceCleanupHours });
   const text = renderReport(report, options.format);
   if (options.out === "-") return { file: null, format: options.format, text, report };
   const ending = report.period.days[6]?.replaceAll("-", "") ?? "";

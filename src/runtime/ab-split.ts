@@ -16,19 +16,19 @@ const CANDIDATE_TTL_MS = 10_000;
 export function abRouter(store: Store, split: number, random: () => number = Math.random) {
   const loaded = new Map<string, TrainedClassifier | undefined>();
   let named: { version: string | null; readAt: number } | undefined;
-  const candidate = (): TrainedClassifier | undefined => {
+  const candidate = async (): Promise<TrainedClassifier | undefined> => {
     const now = Date.now();
-    if (!named || now - named.readAt > CANDIDATE_TTL_MS) named = { version: candidateVersion(store), readAt: now };
+    if (!named || now - named.readAt > CANDIDATE_TTL_MS) named = { version: await candidateVersion(store), readAt: now };
     const version = named.version;
     if (version === null) return undefined;
-    if (!loaded.has(version)) loaded.set(version, loadClassifierVersion(store, version));
+    if (!loaded.has(version)) loaded.set(version, await loadClassifierVersion(store, version));
     return loaded.get(version);
   };
-  return (active: MoodClassifier, userId: string | null | undefined): MoodClassifier => {
+  return async (active: MoodClassifier, userId: string | null | undefined): Promise<MoodClassifier> => {
     if (split <= 0) return active;
     const draw = userId ? userShare(userId) : random();
     if (draw >= split) return active;
-    const chosen = candidate();
+    const chosen = await candidate();
     return chosen && chosen.version !== active.version ? chosen : active;
   };
 }

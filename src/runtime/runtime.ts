@@ -37,7 +37,7 @@ export interface Runtime {
   readonly config: Config;
   readonly store: Store;
   /** The pipeline's parts; built on first use, so a server that only serves /metrics never loads the model. */
-  pipeline(): PipelineDeps;
+  pipeline(): Promise<PipelineDeps>;
   /**
    * Runs one query through the pipeline, traced to every configured sink, then the hourly upkeep. The one place
    * that decides which model answers (the active one, or the A/B candidate for MOODFOOD_AB_SPLIT of queries) and
@@ -45,7 +45,7 @@ export interface Runtime {
    */
   query(input: QueryInput): Promise<QueryAnswer>;
   /** A write on the runtime's store: never blocking the event loop on the lock with `yielding` traces. */
-  write<T>(fn: (store: Store) => T): Promise<T>;
+  write<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   /** Stores batched traces and waits for in-flight exports (OTLP). */
   flush(): Promise<void>;
   /** flush(), then closes the store if the runtime opened it. */
@@ -60,22 +60,27 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   // Before opening the store: an invalid OTEL_* value is a usage error and leaves nothing behind.
   const exporters = options.traces === "none" ? [] : await configuredExporters(config, options.env);
   const ownsStore = options.store === undefined;
-  const store = options.store ?? openStore(config.dataDir, options.traces === "yielding" ? { busyTimeoutMs: 0 } : {});
+  const store = options.store ?? (await openStore(config, options.traces === "yielding" ? { busyTimeoutMs: 0 } : {}));
   const stored = traceSink(options, store, exporters);
   // Under MOODFOOD_REDACT_QUERIES every sink (store, TRACE_LOG_FILE, OTLP) gets the keyed hash, never the text.
   const sink = config.redactQueries && options.traces !== "none" ? redactingSink(stored, queryRedactor(config)) : stored;
-  let deps: PipelineDeps | undefined;
+  let deps: Promise<PipelineDeps> | undefined;
   let lastUpkeepCheck = Number.NEGATIVE_INFINITY;
 
-  const pipeline = (): PipelineDeps => {
-    deps ??= {
-      provider: options.provider ?? createProvider(config, store),
-      classifier: loadActiveClassifier(store),
-      catalog: loadCatalog(),
-      sink,
-      mlThreshold: config.mlThreshold,
-      llmTimeoutMs: config.llmTimeoutMs,
-    };
+  const loadPipeline = async (): Promise<PipelineDeps> => ({
+    provider: options.provider ?? createProvider(config, store),
+    classifier: await loadActiveClassifier(store),
+    catalog: loadCatalog(),
+    sink,
+    mlThreshold: config.mlThreshold,
+    llmTimeoutMs: config.llmTimeoutMs,
+  });
+  // Concurrent first queries share one load; a failed load is retried by the next query.
+  const pipeline = (): Promise<PipelineDeps> => {
+    deps ??= loadPipeline().catch((error: unknown) => {
+      deps = undefined;
+      throw error;
+    });
     return deps;
   };
 
@@ -86,11 +91,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     const { recordReQuery } = await import("../feedback/re-query.js");
     const record = () => recordReQuery(store, { traceId, sessionId }, Date.now(), config.reQueryWindowS * 1000);
     // Feedback is a side effect: losing one re_query to a locked store must never cost the answer.
-    if (options.traces === "yielding") await store.writeWhenFree(record).catch(() => {});
-    else
-      try {
-        record();
-      } catch {}
+    await (options.traces === "yielding" ? store.writeWhenFree(record) : record()).catch(() => {});
   };
 
   const upkeep = async (): Promise<void> => {
@@ -100,11 +101,11 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     const run = () => runMaintenance(store, { now, traceCleanupHours: config.traceCleanupHours, retentionDays: config.retentionDays });
     if (options.traces === "yielding")
       await store.writeWhenFree(run).catch(() => {}); // retried at the next check
-    else run();
+    else await run();
   };
 
   const flush = async (): Promise<void> => {
-    if ("flush" in sink) (sink as { flush(): void }).flush();
+    if ("flush" in sink) await (sink as { flush(): Promise<void> }).flush();
     await flushExporters(exporters);
   };
 
@@ -113,23 +114,23 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     store,
     pipeline,
     async query(input) {
-      const deps = pipeline();
-      const classifier = route(deps.classifier, input.userId);
+      const deps = await pipeline();
+      const classifier = await route(deps.classifier, input.userId);
       const answer = await runQuery(input, classifier === deps.classifier ? deps : { ...deps, classifier });
       if (seesSessions && input.sessionId) await reQuery(answer.trace_id, input.sessionId);
       await upkeep();
       return answer;
     },
-    write(fn) {
+    async write(fn) {
       if (options.traces === "yielding") return store.writeWhenFree(() => fn(store));
-      return Promise.resolve().then(() => fn(store));
+      return fn(store);
     },
     flush,
     async close() {
       try {
         await flush();
       } finally {
-        if (ownsStore) store.close();
+        if (ownsStore) await store.close();
       }
     },
   };

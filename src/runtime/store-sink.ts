@@ -6,10 +6,19 @@ import type { TraceSink } from "../tracing/tracer.js";
 
 /** Writes each trace `active` at start and completes it (with its metric rollups) at the end. */
 export function storeSink(store: Store, exporters: TraceExporter[] = []): TraceSink {
+  // A completion waits for its trace's `active` write, so the `active` row never lands after it.
+  const starting = new Map<string, Promise<void>>();
   return {
-    started: (trace) => store.startTrace(trace),
-    ended: (trace) => {
-      store.completeTraces([rollupsForTrace(trace)]);
+    started: (trace) => {
+      const written = store.startTrace(trace);
+      starting.set(trace.trace_id, written);
+      return written;
+    },
+    ended: async (trace) => {
+      const started = starting.get(trace.trace_id);
+      starting.delete(trace.trace_id);
+      await started?.catch(() => {}); // its failure is reported by the start's own promise
+      await store.completeTraces([rollupsForTrace(trace)]);
       for (const exporter of exporters) exporter.export([trace]);
     },
   };
@@ -55,19 +64,21 @@ export function yieldingStoreSink(store: Store, exporters: TraceExporter[] = [])
 }
 
 /** For bulk writers (simulate): skips the `active` write and stores ended traces in batched transactions. */
-export function batchedStoreSink(store: Store, batchSize = 500, exporters: TraceExporter[] = []): TraceSink & { flush(): void } {
+export function batchedStoreSink(store: Store, batchSize = 500, exporters: TraceExporter[] = []): TraceSink & { flush(): Promise<void> } {
   let pending: CompletedTrace[] = [];
-  const flush = () => {
+  const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
-    store.completeTraces(pending);
-    for (const exporter of exporters) exporter.export(pending.map((p) => p.trace));
+    // Taken before the write: traces that end while it is in flight go into the next batch.
+    const batch = pending;
     pending = [];
+    await store.completeTraces(batch);
+    for (const exporter of exporters) exporter.export(batch.map((p) => p.trace));
   };
   return {
     started: () => {},
     ended: (trace) => {
       pending.push(rollupsForTrace(trace));
-      if (pending.length >= batchSize) flush();
+      if (pending.length >= batchSize) return flush();
     },
     flush,
   };

@@ -11,7 +11,7 @@ export interface ApiDeps {
   /** The address the server is bound to (default 127.0.0.1): without a token, a loopback bind checks the Host header. */
   bindHost?: string;
   /** Runs a write on a writable store without blocking on its lock (the runtime's); absent, routes write to `store` (tests). */
-  write?<T>(fn: (store: Store) => T): Promise<T>;
+  write?<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   /** MOODFOOD_API_TOKEN; "" disables authentication. */
   apiToken: string;
   /** The database file, for /readyz to see that it is still a SQLite file (a connection reads pages from its cache). */

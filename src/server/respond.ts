@@ -10,7 +10,8 @@ export interface ApiResponse {
   headers?: Record<string, string>;
 }
 
-export const ok = (json: unknown): ApiResponse => ({ status: 200, json });
+/** A promise here would serialise as `{}`: the type refuses one, so every store read is awaited first. */
+export const ok = <T>(json: T & (T extends PromiseLike<unknown> ? never : unknown)): ApiResponse => ({ status: 200, json });
 
 export function writeResponse(res: ServerResponse, response: ApiResponse): void {
   const body = response.text ?? `${JSON.stringify(response.json ?? null)}\n`;

@@ -51,7 +51,7 @@ export async function runMetricsServe(options: ServeOptions, deps: ServeDeps): P
   // Queries write through the runtime's own connection, which never blocks on a lock; routes read on a
   // read-only one, which never waits behind a writer (WAL): /livez and /metrics answer while a query waits.
   const runtime = await openRuntime(config, { traces: "yielding" });
-  const store = openStore(config.dataDir, { readonly: true });
+  const store = await openStore(config, { readonly: true });
   let watch: HealthWatch | undefined;
   try {
     const exposition = createExposition(store, { sources: gaugeSources(config) });
@@ -68,15 +68,15 @@ export async function runMetricsServe(options: ServeOptions, deps: ServeDeps): P
         metricsServer: { servingPort },
         reportsDir: resolve("reports"),
       });
-    const storeFile = join(config.dataDir, STORE_FILE);
-    const write = <T>(fn: (s: typeof store) => T) => runtime.write(fn);
+    // On PostgreSQL there is no file to look at: /readyz's read of the store is the whole check.
+    const storeFile = store.backend === "sqlite" ? join(config.dataDir, STORE_FILE) : undefined;
     const api = createApiServer({
       store,
       storeFile,
       exposition,
       runQuery,
       health,
-      write,
+      write: (fn) => runtime.write(fn),
       apiToken: config.apiToken,
       bindHost: options.host,
       log: deps.log,
@@ -94,7 +94,7 @@ export async function runMetricsServe(options: ServeOptions, deps: ServeDeps): P
     return { ...info, stoppedBy };
   } finally {
     await watch?.stop();
-    store.close();
+    await store.close();
     await runtime.close();
   }
 }

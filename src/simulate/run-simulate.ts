@@ -35,41 +35,41 @@ export interface SimulateDeps {
   traces?: BatchedSink;
 }
 
-type BatchedSink = TraceSink & { flush(): void };
+type BatchedSink = TraceSink & { flush(): Promise<void> };
 
 /** Replays `days` 24-hour days ending now through the real pipeline, traced and with feedback. */
 export async function runSimulate(options: SimulateOptions, deps: SimulateDeps): Promise<SimulateSummary> {
   checkSimulateOptions(options);
   const { from, to } = simulatedRange(options.days, deps.now);
-  const interrupted = deps.store.meta.get<RunMarker>(RUNNING_KEY)?.value ?? null;
-  if (!options.append) refuseIfOccupied(deps.store, from, to, interrupted);
+  const interrupted = ((await deps.store.meta.get(RUNNING_KEY))?.value as RunMarker | undefined) ?? null;
+  if (!options.append) await refuseIfOccupied(deps.store, from, to, interrupted);
   // Marked while it runs: a simulate killed part-way leaves this behind, and the next one says so.
-  deps.store.transaction(() => deps.store.meta.set(RUNNING_KEY, { from, to, started_at: deps.now } satisfies RunMarker, deps.now));
+  await deps.store.transaction(() => deps.store.meta.set(RUNNING_KEY, { from, to, started_at: deps.now } satisfies RunMarker, deps.now));
   const started = performance.now();
   const scoreComment = await (deps.commentScorer ?? loadCommentScorer)();
   // The real circuit breaker runs on the simulated clock with its state in a scratch store, so
   // replayed past days never leave the data dir's shared, real-time breaker half-open.
-  const breakerState = openStore(":memory:");
+  const breakerState = await openStore(":memory:");
   try {
     const tallies = await replayDays(options, deps, { firstDay: from, scoreComment, breakerState });
-    deps.store.transaction(() => {
-      copyCircuitOpenings(breakerState, deps.store, from, to);
-      deps.store.meta.delete(RUNNING_KEY);
+    await deps.store.transaction(async () => {
+      await copyCircuitOpenings(breakerState, deps.store, from, to);
+      await deps.store.meta.delete(RUNNING_KEY);
     });
     return {
       ...summarise(options, tallies, from, performance.now() - started),
       interrupted_earlier: interrupted && describeMarker(interrupted),
     };
   } finally {
-    breakerState.close();
+    await breakerState.close();
   }
 }
 
 /** The scratch breaker counted its openings on the simulated clock; the store's history gets them, hour by hour. */
-function copyCircuitOpenings(scratch: Store, store: Store, from: number, to: number): void {
+async function copyCircuitOpenings(scratch: Store, store: Store, from: number, to: number): Promise<void> {
   const hour = 3_600_000;
-  for (const row of scratch.report.counterHours(CIRCUIT_OPENINGS, Math.floor(from / hour), Math.ceil(to / hour) + 1))
-    store.rollups.apply([{ name: CIRCUIT_OPENINGS, labels: row.labels, value: row.value }], [], row.hour * hour);
+  for (const row of await scratch.report.counterHours(CIRCUIT_OPENINGS, Math.floor(from / hour), Math.ceil(to / hour) + 1))
+    await store.rollups.apply([{ name: CIRCUIT_OPENINGS, labels: row.labels, value: row.value }], [], row.hour * hour);
 }
 
 /** [from, to): `days` × 24 h ending at `now` (whole seconds, so the range prints cleanly). */
@@ -79,8 +79,8 @@ export function simulatedRange(days: number, now: number): { from: number; to: n
 }
 
 // Mixing simulated history into real (or earlier simulated) traffic would silently double the counts.
-function refuseIfOccupied(store: Store, from: number, to: number, interrupted: RunMarker | null): void {
-  const [newest] = store.traces.list({ since: from, until: to + 1, limit: 1 });
+async function refuseIfOccupied(store: Store, from: number, to: number, interrupted: RunMarker | null): Promise<void> {
+  const [newest] = await store.traces.list({ since: from, until: to + 1, limit: 1 });
   if (newest) {
     const earlier = interrupted ? ` (${describeMarker(interrupted)})` : "";
     throw new UserError(
@@ -131,8 +131,9 @@ async function replayDays(
     now: () => clock,
     sink: {
       started: () => {},
-      ended: (trace) => {
-        batched.ended(trace);
+      // Counted once written: a failed write leaves lastTrace null, which stops the replay below.
+      ended: async (trace) => {
+        await batched.ended(trace);
         tallyTrace(tally, trace);
         lastTrace = trace;
       },
@@ -140,9 +141,9 @@ async function replayDays(
   };
 
   let feedback: FeedbackRecord[] = [];
-  const flush = () => {
-    batched.flush(); // traces first: feedback rows refer to them
-    storeFeedback(store, feedback);
+  const flush = async () => {
+    await batched.flush(); // traces first: feedback rows refer to them
+    await storeFeedback(store, feedback);
     feedback = [];
   };
 
@@ -169,11 +170,11 @@ async function replayDays(
       if (record) {
         feedback.push(record);
         tallyFeedback(tally.feedback, record);
-        if (feedback.length >= batchSize) flush();
+        if (feedback.length >= batchSize) await flush();
       }
       deps.onProgress?.(++done, total);
     }
   }
-  flush();
+  await flush();
   return tallies;
 }

@@ -73,10 +73,6 @@ export function interopQueries(db: Db) {
   const fillRecommendations = lazy(() => db.prepare("UPDATE traces SET recommendations = ? WHERE trace_id = ? AND recommendations = '[]'"));
 
   return {
-    /** One read snapshot for the whole export, without taking the write lock (queries keep running). */
-    readSnapshot<T>(fn: () => T): T {
-      return db.transaction(fn).deferred();
-    },
     iterateTraces: () => traces().iterate() as IterableIterator<TraceRow>,
     *iterateFeedback(): IterableIterator<FeedbackExportRow> {
       for (const row of feedback().iterate() as IterableIterator<FeedbackRow & Omit<FeedbackExportRow, keyof FeedbackRecord>>) {

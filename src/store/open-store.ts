@@ -33,6 +33,8 @@ export interface OpenOptions {
    * so deleting needs no free block. The store returns to WAL on close (decision 0011).
    */
   journalInMemory?: boolean;
+  /** PostgreSQL only: the instance whose rollups this process writes and its /metrics reads (src/store/instance-id.ts). */
+  instance?: string;
 }
 
 /** Opens (creating if needed) the store in a data dir, or ":memory:" for tests. */

@@ -77,6 +77,7 @@ export function rollupQueries(db: Db) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const counterTotals = db.prepare(rowsOfHour("counter_rollups", "r.name, r.labels, r.value"));
+  const counterTotalsOf = db.prepare("SELECT labels, value FROM counter_rollups WHERE name = ? AND hour = ? ORDER BY labels");
   const histogramTotals = db.prepare(
     rowsOfHour("histogram_rollups", "r.name, r.labels, r.count, r.sum, r.buckets, r.exemplar_trace_id, r.exemplar_value, r.exemplar_at"),
   );
@@ -169,6 +170,14 @@ export function rollupQueries(db: Db) {
     counterTotals(): CounterSeries[] {
       return (counterTotals.all(ALL_TIME) as { name: string; labels: string; value: number }[]).map((r) => ({
         name: r.name,
+        labels: JSON.parse(r.labels) as MetricLabels,
+        value: r.value,
+      }));
+    },
+    /** One counter's all-time totals over the whole fleet (on SQLite the one instance): for gauges every instance must agree on. */
+    fleetCounterTotals(name: string): CounterSeries[] {
+      return (counterTotalsOf.all(name, ALL_TIME) as { labels: string; value: number }[]).map((r) => ({
+        name,
         labels: JSON.parse(r.labels) as MetricLabels,
         value: r.value,
       }));

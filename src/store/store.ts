@@ -1,17 +1,18 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { TraceRecord } from "../records/trace.js";
-import { type BackupResult, backupDatabase } from "./backup.js";
-import { dashboardQueries } from "./dashboard-queries.js";
-import { driftQueries } from "./drift-queries.js";
-import { feedbackQueries } from "./feedback-queries.js";
-import { healthQueries } from "./health-queries.js";
-import { interopQueries } from "./interop-queries.js";
-import { metaQueries } from "./meta-queries.js";
-import { modelQueries } from "./model-queries.js";
-import { type Db, type OpenOptions, openDatabase, storeError } from "./open-store.js";
-import { reportQueries } from "./report-queries.js";
-import { type CounterIncrement, type HistogramObservation, rollupQueries } from "./rollup-queries.js";
-import { traceQueries } from "./trace-queries.js";
+import type { BackupResult } from "./backup.js";
+import type { dashboardQueries } from "./dashboard-queries.js";
+import type { driftQueries } from "./drift-queries.js";
+import type { feedbackQueries } from "./feedback-queries.js";
+import type { healthQueries } from "./health-queries.js";
+import type { interopQueries } from "./interop-queries.js";
+import type { metaQueries } from "./meta-queries.js";
+import type { modelQueries } from "./model-queries.js";
+import type { OpenOptions } from "./open-store.js";
+import type { Promised } from "./promised.js";
+import type { reportQueries } from "./report-queries.js";
+import type { CounterIncrement, HistogramObservation, rollupQueries } from "./rollup-queries.js";
+import { openSqliteStore } from "./sqlite-store.js";
+import type { traceQueries } from "./trace-queries.js";
 
 export type { BackupResult, OpenOptions };
 
@@ -21,103 +22,63 @@ export interface CompletedTrace {
   histograms: HistogramObservation[];
 }
 
-export type Store = ReturnType<typeof createStore>;
-
-/** How long writeWhenFree keeps retrying a locked store before it gives up. */
-const WRITE_PATIENCE_MS = 15_000;
-
-/** Opens the store in a data dir (":memory:" for tests) with every statement prepared once. */
-export function openStore(dataDir: string | ":memory:", options: OpenOptions = {}): Store {
-  return createStore(openDatabase(dataDir, options), options);
+/** Where a store lives: a data dir (SQLite, the default) or a PostgreSQL URL shared by a fleet. */
+export interface StoreLocation {
+  dataDir: string;
+  /** Empty or absent: SQLite in the data dir. */
+  databaseUrl?: string;
+  /** MOODFOOD_INSTANCE; empty or absent: the id kept in the data dir. */
+  instance?: string;
 }
 
-function createStore(db: Db, options: OpenOptions) {
-  const traces = traceQueries(db);
-  const rollups = rollupQueries(db);
-
-  // One transaction per batch: the trace and its metric rollups land together or not at all.
-  const completeBatch = db.transaction((batch: CompletedTrace[], started: TraceRecord[] = []) => {
-    for (const trace of started) traces.insertActive(trace);
-    for (const { trace } of batch) traces.upsertCompleted(trace);
-    rollups.applyMany(batch.map(({ trace, counters, histograms }) => ({ counters, histograms, at: trace.ended_at ?? trace.started_at })));
-  });
-
-  const write = <T>(fn: () => T): T => {
-    try {
-      return fn();
-    } catch (error) {
-      throw storeError(error, db.name);
-    }
+/**
+ * The store both backends implement (decision 0021). The query groups are SQLite's, each method
+ * answering with a promise; PostgreSQL implements the same groups in its own SQL.
+ */
+export interface Store {
+  readonly backend: "sqlite" | "postgres";
+  /** The file, or the database URL without its password: what an error may name. */
+  readonly location: string;
+  readonly readonly: boolean;
+  traces: Promised<ReturnType<typeof traceQueries>>;
+  rollups: Promised<ReturnType<typeof rollupQueries>>;
+  meta: Omit<Promised<ReturnType<typeof metaQueries>>, "get"> & {
+    /** The stored value (JSON), typed by the caller; the generic does not survive Promised. */
+    get<T>(key: string): Promise<{ value: T; updatedAt: number } | undefined>;
   };
-
-  const store = {
-    readonly: options.readonly === true,
-    traces,
-    rollups,
-    meta: metaQueries(db),
-    models: modelQueries(db),
-    feedback: feedbackQueries(db),
-    drift: driftQueries(db),
-    interop: interopQueries(db),
-    health: healthQueries(db),
-    dashboard: dashboardQueries(db),
-    report: reportQueries(db),
-    startTrace(trace: TraceRecord): void {
-      write(() => traces.insertActive(trace));
-    },
-    completeTraces(batch: CompletedTrace[]): void {
-      write(() => completeBatch.immediate(batch));
-    },
-    /** Group commit: traces that started and traces that ended, in one transaction (the server's sink). */
-    recordTraces(started: TraceRecord[], completed: CompletedTrace[]): void {
-      write(() => completeBatch.immediate(completed, started));
-    },
-    /** Runs fn in one IMMEDIATE transaction (takes the write lock up front: no mid-transaction SQLITE_BUSY). */
-    transaction<T>(fn: () => T): T {
-      return write(() => db.transaction(fn).immediate());
-    },
-    /** Runs fn in one read transaction, so everything it reads comes from one snapshot. */
-    snapshot<T>(fn: () => T): T {
-      return db.transaction(fn).deferred();
-    },
-    /**
-     * Runs a write without blocking the event loop on another process's lock: on a store opened with
-     * busyTimeoutMs 0 a locked write fails at once, and is retried after a short async pause.
-     */
-    async writeWhenFree<T>(fn: () => T, patienceMs = WRITE_PATIENCE_MS): Promise<T> {
-      const deadline = Date.now() + patienceMs;
-      for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
-        try {
-          return fn();
-        } catch (error) {
-          if (!isBusy(error) || Date.now() + pause > deadline) throw storeError(error, db.name);
-        }
-        await sleep(pause);
-      }
-    },
-    /** Gives freed pages back to the file system (auto_vacuum = INCREMENTAL). */
-    reclaimSpace(): void {
-      write(() => db.pragma("incremental_vacuum"));
-    },
-    /** Copies the WAL into the database file and truncates it (a size measured after this is the store's). */
-    checkpoint(): void {
-      write(() => db.pragma("wal_checkpoint(TRUNCATE)"));
-    },
-    /** SQLite's online backup into `target` (safe while other processes write); refuses an existing file unless `force`. */
-    backup(target: string, force = false): Promise<BackupResult> {
-      return backupDatabase(db, target, force);
-    },
-    close(): void {
-      if (!db.open) return;
-      if (options.journalInMemory) write(() => db.pragma("journal_mode = WAL"));
-      db.close();
-    },
-  };
-  return store;
+  models: Promised<ReturnType<typeof modelQueries>>;
+  feedback: Promised<ReturnType<typeof feedbackQueries>>;
+  drift: Promised<ReturnType<typeof driftQueries>>;
+  interop: Promised<ReturnType<typeof interopQueries>>;
+  health: Promised<ReturnType<typeof healthQueries>>;
+  dashboard: Promised<ReturnType<typeof dashboardQueries>>;
+  report: Promised<ReturnType<typeof reportQueries>>;
+  startTrace(trace: TraceRecord): Promise<void>;
+  completeTraces(batch: CompletedTrace[]): Promise<void>;
+  /** Group commit: traces that started and traces that ended, with their rollups, in one transaction (the server's sink). */
+  recordTraces(started: TraceRecord[], completed: CompletedTrace[]): Promise<void>;
+  /** Runs fn in one write transaction that holds the store's write lock from the start; a nested call joins it. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** Runs fn in one read transaction, so everything it reads comes from one snapshot. */
+  snapshot<T>(fn: () => Promise<T>): Promise<T>;
+  /** Retries a write that finds the store locked, pausing without blocking the event loop, for up to patienceMs. */
+  writeWhenFree<T>(fn: () => Promise<T>, patienceMs?: number): Promise<T>;
+  /** Gives freed pages back to the file system (SQLite's incremental vacuum). */
+  reclaimSpace(): Promise<void>;
+  /** Copies SQLite's WAL into the database file (a size measured after this is the store's). */
+  checkpoint(): Promise<void>;
+  /** An online, verified copy of the store into `target`. */
+  backup(target: string, force?: boolean): Promise<BackupResult>;
+  close(): Promise<void>;
 }
 
-/** A locked store, raw from SQLite or already said as a UserError by write(). */
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? "";
-  return code.startsWith("SQLITE_BUSY") || code === "SQLITE_LOCKED" || code === "store_busy";
+/** Opens the store at a data dir (":memory:" for tests) or, when a database URL is given, on PostgreSQL. */
+export async function openStore(where: string | StoreLocation, options: OpenOptions = {}): Promise<Store> {
+  const location = typeof where === "string" ? { dataDir: where } : where;
+  if (!location.databaseUrl) return openSqliteStore(location.dataDir, options);
+  // Loaded only here, so a SQLite run never loads pg.
+  const [{ openPostgresStore }, { instanceId }] = await Promise.all([import("./postgres/postgres-store.js"), import("./instance-id.js")]);
+  // instanceId checks a given id and otherwise keeps the data dir's; the config has read the environment.
+  const instance = options.instance ?? instanceId(location.dataDir, { MOODFOOD_INSTANCE: location.instance || undefined });
+  return openPostgresStore(location.databaseUrl, { ...options, instance });
 }

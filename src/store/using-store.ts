@@ -1,16 +1,11 @@
-import { type OpenOptions, openStore, type Store } from "./store.js";
+import { type OpenOptions, openStore, type Store, type StoreLocation } from "./store.js";
 
-/** Opens a store, runs fn and always closes it: after fn's promise settles when fn is async. */
-export function usingStore<T>(dataDir: string | ":memory:", options: OpenOptions, fn: (store: Store) => T): T {
-  const store = openStore(dataDir, options);
-  let result: T;
+/** Opens a store, runs fn and always closes it, after fn's promise settles. */
+export async function usingStore<T>(where: string | StoreLocation, options: OpenOptions, fn: (store: Store) => Promise<T> | T): Promise<T> {
+  const store = await openStore(where, options);
   try {
-    result = fn(store);
-  } catch (error) {
-    store.close();
-    throw error;
+    return await fn(store);
+  } finally {
+    await store.close();
   }
-  if (result instanceof Promise) return result.finally(() => store.close()) as T;
-  store.close();
-  return result;
 }

@@ -25,8 +25,8 @@ export interface MaintenanceResult {
  * Whether `now` is more than a week past the newest trace that started over an hour ago: the traces of the last
  * hour do not count, since under a wrong clock they carry the wrong time themselves.
  */
-function clockFarAhead(store: Store, now: number): boolean {
-  const newest = store.traces.newestStartedBefore(now - HOUR_MS);
+async function clockFarAhead(store: Store, now: number): Promise<boolean> {
+  const newest = await store.traces.newestStartedBefore(now - HOUR_MS);
   return newest !== null && now - newest > SKEW_LIMIT_MS;
 }
 
@@ -34,32 +34,32 @@ function clockFarAhead(store: Store, now: number): boolean {
 const SKEW_LIMIT_MS = 7 * DAY_MS;
 
 /** Marks stale active traces abandoned and applies retention, at most once an hour (indexed, cheap). */
-export function runMaintenance(store: Store, options: MaintenanceOptions): MaintenanceResult {
-  const last = store.meta.get<number>(LAST_RUN_KEY);
+export async function runMaintenance(store: Store, options: MaintenanceOptions): Promise<MaintenanceResult> {
+  const last = (await store.meta.get(LAST_RUN_KEY))?.value as number | undefined;
   // A marker in the future was left by a clock that ran ahead; honouring it would switch upkeep off until then.
-  const lastRun = last && last.value <= options.now ? last.value : undefined;
+  const lastRun = last !== undefined && last <= options.now ? last : undefined;
   if (!options.force && lastRun !== undefined && options.now - lastRun < HOUR_MS) return { ran: false, abandoned: 0, pruned: 0 };
-  if (clockFarAhead(store, options.now)) return { ran: false, abandoned: 0, pruned: 0, skewed: true };
-  const abandoned = store.transaction(() => store.traces.sweepAbandoned(options.now - options.traceCleanupHours * HOUR_MS));
-  const pruned = options.retentionDays > 0 ? pruneTraces(store, options.now - options.retentionDays * DAY_MS) : 0;
+  if (await clockFarAhead(store, options.now)) return { ran: false, abandoned: 0, pruned: 0, skewed: true };
+  const abandoned = await store.transaction(() => store.traces.sweepAbandoned(options.now - options.traceCleanupHours * HOUR_MS));
+  const pruned = options.retentionDays > 0 ? await pruneTraces(store, options.now - options.retentionDays * DAY_MS) : 0;
   // Marked last: a run cut short (a busy store, a killed process) is simply run again by the next one.
-  store.transaction(() => store.meta.set(LAST_RUN_KEY, options.now, options.now));
+  await store.transaction(() => store.meta.set(LAST_RUN_KEY, options.now, options.now));
   return { ran: true, abandoned, pruned };
 }
 
 /** Deletes traces older than `cutoff` (and the feedback on them) and gives the pages back to the file system. */
-export function pruneTraces(store: Store, cutoff: number): number {
-  return pruneHistory(store, cutoff).traces;
+export async function pruneTraces(store: Store, cutoff: number): Promise<number> {
+  return (await pruneHistory(store, cutoff)).traces;
 }
 
 /**
  * Traces older than `cutoff`, then every feedback row whose trace is gone (feedback means nothing without the
  * query it rates, and imported feedback may have arrived without its trace): no orphan is left behind.
  */
-export function pruneHistory(store: Store, cutoff: number): { traces: number; feedback: number } {
-  const traces = store.traces.deleteStartedBefore(cutoff);
-  const feedback = store.feedback.deleteOrphans();
-  if (traces + feedback > 0) store.reclaimSpace();
+export async function pruneHistory(store: Store, cutoff: number): Promise<{ traces: number; feedback: number }> {
+  const traces = await store.traces.deleteStartedBefore(cutoff);
+  const feedback = await store.feedback.deleteOrphans();
+  if (traces + feedback > 0) await store.reclaimSpace();
   return { traces, feedback };
 }
 

@@ -7,24 +7,24 @@ import { openStore } from "../../src/store/store.js";
 import { BIN, cleanEnv, moodfood, moodfoodAsync, tempDataDir } from "../e2e/cli.js";
 
 /** The backup file as a data dir of its own, opened as moodfood opens a store: its trace count and integrity. */
-function openCopy(file: string): { traces: number; healthy: boolean } {
+async function openCopy(file: string): Promise<{ traces: number; healthy: boolean }> {
   const dir = mkdtempSync(join(tmpdir(), "mf-restored-"));
   copyFileSync(file, join(dir, "moodfood.db"));
-  const store = openStore(dir, { readonly: true });
+  const store = await openStore(dir, { readonly: true });
   try {
-    return { traces: store.traces.count(), healthy: true };
+    return { traces: await store.traces.count(), healthy: true };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 /** Traces in a data dir's store, read through SQLite (a copy of the main file alone would miss the WAL). */
-function liveCount(dataDir: string): number {
-  const store = openStore(dataDir, { readonly: true });
+async function liveCount(dataDir: string): Promise<number> {
+  const store = await openStore(dataDir, { readonly: true });
   try {
-    return store.traces.count();
+    return await store.traces.count();
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -37,13 +37,13 @@ function seeded(queries: number): string {
 describe("moodfood backup", () => {
   const dataDir = seeded(4);
 
-  it("copies the store to a file that opens as a moodfood store with the same trace count", () => {
+  it("copies the store to a file that opens as a moodfood store with the same trace count", async () => {
     const target = join(mkdtempSync(join(tmpdir(), "mf-backup-")), "copy.db");
     const { status, stdout } = moodfood(["--data-dir", dataDir, "backup", target, "--json"]);
     expect(status).toBe(0);
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ path: target, traces: 4, bytes: statSync(target).size });
-    expect(openCopy(target)).toEqual({ traces: 4, healthy: true });
+    expect(await openCopy(target)).toEqual({ traces: 4, healthy: true });
     // One self-contained file: no -wal, -shm or temporary directory left beside it.
     expect(readdirSync(join(target, ".."))).toEqual(["copy.db"]);
   });
@@ -55,7 +55,7 @@ describe("moodfood backup", () => {
     expect(stdout).toMatch(new RegExp(`^Backed up 4 traces to ${target} \\(\\d+\\.\\d KiB, schema \\d+\\)\\.\\n$`));
   });
 
-  it("refuses to overwrite an existing file unless --force", () => {
+  it("refuses to overwrite an existing file unless --force", async () => {
     const target = join(mkdtempSync(join(tmpdir(), "mf-backup-")), "precious.db");
     writeFileSync(target, "keep me");
     const refused = moodfood(["--data-dir", dataDir, "backup", target]);
@@ -64,14 +64,14 @@ describe("moodfood backup", () => {
     expect(readFileSync(target, "utf8")).toBe("keep me");
     const forced = moodfood(["--data-dir", dataDir, "backup", target, "--force"]);
     expect(forced.status).toBe(0);
-    expect(openCopy(target).traces).toBe(4);
+    expect((await openCopy(target)).traces).toBe(4);
   });
 
-  it("never writes over the store itself, even with --force", () => {
+  it("never writes over the store itself, even with --force", async () => {
     const { status, stderr } = moodfood(["--data-dir", dataDir, "backup", join(dataDir, "moodfood.db"), "--force"]);
     expect(status).toBe(1);
     expect(stderr).toMatch(/is the store itself/);
-    expect(liveCount(dataDir)).toBe(4);
+    expect(await liveCount(dataDir)).toBe(4);
   });
 
   it.each([
@@ -105,11 +105,11 @@ describe("moodfood backup", () => {
       expect(result.stderr).toBe("");
       expect(result.status).toBe(0);
       const { traces } = JSON.parse(result.stdout);
-      expect(openCopy(target).traces).toBe(traces);
+      expect((await openCopy(target)).traces).toBe(traces);
       counts.push(traces);
     }
     expect(await finished).toBe(0);
-    const total = liveCount(dir);
+    const total = await liveCount(dir);
     expect(total).toBe(2000);
     // At least one copy was taken mid-write: a snapshot, neither empty nor complete.
     expect(counts.some((n) => n > 0 && n < total)).toBe(true);

@@ -87,11 +87,11 @@ export function fakeSource(initial: DashboardSnapshot = snapshot()): DashboardSo
   const source = {
     frame: initial,
     reads: 0,
-    read() {
+    async read() {
       source.reads++;
       return source.frame;
     },
-    trace: (id: string) => fullTrace(id),
+    trace: async (id: string) => fullTrace(id),
   };
   return source;
 }

@@ -67,8 +67,8 @@ const feedbackRow = (traceId: string, at: number, sentiment: FeedbackRecord["sen
 });
 
 describe("readDashboardSnapshot: one frame from the rollups and the newest rows", () => {
-  it("an empty store is an empty window with no traces, and says no health or drift check ran", () => {
-    const s = readDashboardSnapshot(openStore(":memory:"), NOW);
+  it("an empty store is an empty window with no traces, and says no health or drift check ran", async () => {
+    const s = await readDashboardSnapshot(await openStore(":memory:"), NOW);
     expect(s.window.kind).toBe("empty");
     expect(s.recent).toEqual([]);
     expect(s.health).toBeNull();
@@ -77,16 +77,16 @@ describe("readDashboardSnapshot: one frame from the rollups and the newest rows"
     expect(s.latency).toBeNull();
   });
 
-  it("counts the last 24 h by decision, errors and LLM failures; older traffic stays out", () => {
-    const store = openStore(":memory:");
-    write(store, [
+  it("counts the last 24 h by decision, errors and LLM failures; older traffic stays out", async () => {
+    const store = await openStore(":memory:");
+    await write(store, [
       ...Array.from({ length: 6 }, (_, i) => traceAt(NOW - i * HOUR, "ml_validated", 0.4)),
       traceAt(NOW - 2 * HOUR, "llm_fallback", 3),
       traceAt(NOW - 3 * HOUR, "ml_only", 30),
       traceAt(NOW - 4 * HOUR, "default_fallback", 1, { status: "error" }),
       traceAt(NOW - 30 * HOUR, "llm_fallback", 1), // before the window
     ]);
-    const s = readDashboardSnapshot(store, NOW);
+    const s = await readDashboardSnapshot(store, NOW);
     expect(s.window.kind).toBe("last_24h");
     expect(s.queries).toEqual({ total: 9, errors: 1, byDecision: { ml_validated: 6, llm_fallback: 1, ml_only: 1, default_fallback: 1 } });
     expect(s.llm.calls).toBe(9);
@@ -99,15 +99,15 @@ describe("readDashboardSnapshot: one frame from the rollups and the newest rows"
     expect(s.recent[0]?.startedAt).toBe(NOW);
   });
 
-  it("shows the latest day with data when the last 24 h are empty", () => {
-    const store = openStore(":memory:");
+  it("shows the latest day with data when the last 24 h are empty", async () => {
+    const store = await openStore(":memory:");
     const lastWeek = NOW - 7 * 24 * HOUR;
-    write(store, [
+    await write(store, [
       traceAt(lastWeek, "ml_validated", 1),
       traceAt(lastWeek - 5 * HOUR, "ml_only", 1),
       traceAt(lastWeek - 30 * HOUR, "ml_only", 1),
     ]);
-    const s = readDashboardSnapshot(store, NOW);
+    const s = await readDashboardSnapshot(store, NOW);
     expect(s.window.kind).toBe("latest_day_with_data");
     expect(s.window.end).toBe((Math.floor(lastWeek / HOUR) + 1) * HOUR);
     expect(s.window.end - s.window.start).toBe(24 * HOUR);
@@ -115,33 +115,33 @@ describe("readDashboardSnapshot: one frame from the rollups and the newest rows"
     expect(s.throughput.total).toBe(1); // the last hour of that day
   });
 
-  it("counts traces started per minute over the last hour for the sparkline", () => {
-    const store = openStore(":memory:");
-    write(store, [
+  it("counts traces started per minute over the last hour for the sparkline", async () => {
+    const store = await openStore(":memory:");
+    await write(store, [
       traceAt(NOW - 30_000, "ml_validated", 1),
       traceAt(NOW - 45_000, "ml_validated", 1),
       traceAt(NOW - 59.5 * 60_000, "ml_validated", 1),
     ]);
-    const { throughput } = readDashboardSnapshot(store, NOW);
+    const { throughput } = await readDashboardSnapshot(store, NOW);
     expect(throughput.total).toBe(3);
     expect(throughput.perMinute).toHaveLength(60);
     expect(throughput.perMinute[59]).toBe(2);
     expect(throughput.perMinute[0]).toBe(1);
   });
 
-  it("reads feedback shares and average rating, cached health, drift and the circuit", () => {
-    const store = openStore(":memory:");
+  it("reads feedback shares and average rating, cached health, drift and the circuit", async () => {
+    const store = await openStore(":memory:");
     const t = traceAt(NOW - HOUR, "ml_validated", 1);
-    write(store, [t]);
-    storeFeedback(store, [
+    await write(store, [t]);
+    await storeFeedback(store, [
       feedbackRow(t.trace_id, NOW - HOUR, "positive", 5),
       feedbackRow(t.trace_id, NOW - HOUR, "negative", 2),
       feedbackRow(t.trace_id, NOW - HOUR, "positive", null),
       feedbackRow(t.trace_id, NOW - 48 * HOUR, "negative", 1), // outside the window
     ]);
-    cacheGauge(store, "moodfood_system_health", [{ labels: {}, value: 92 }], NOW - 60_000);
-    store.meta.set(circuitKey("gpt-x"), { failures: 5, openedAt: NOW - 10_000, probeAt: null }, NOW);
-    const s = readDashboardSnapshot(store, NOW, { circuitModels: ["gpt-x", "gpt-y"] });
+    await cacheGauge(store, "moodfood_system_health", [{ labels: {}, value: 92 }], NOW - 60_000);
+    await store.meta.set(circuitKey("gpt-x"), { failures: 5, openedAt: NOW - 10_000, probeAt: null }, NOW);
+    const s = await readDashboardSnapshot(store, NOW, { circuitModels: ["gpt-x", "gpt-y"] });
     expect(s.feedback).toEqual({ total: 3, positive: 2, neutral: 0, negative: 1, rated: 2, averageRating: 3.5 });
     expect(s.health).toEqual({ score: 92, status: null, checkedAt: NOW - 60_000 });
     expect(s.llm.circuits).toEqual([

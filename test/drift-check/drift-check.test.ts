@@ -13,9 +13,9 @@ const MOODS = ["emotion_sad", "emotion_tired", "emotion_happy", "emotion_stresse
 const SUMMER = ["weather_hot", "sensory_refreshing", "goal_hydration"];
 
 /** One day of traffic: `n` traces, labels drawn from `pool`, confidence ~ Beta-ish around `center`. */
-function day(store: Store, dayIndex: number, n: number, seed: number, pool = MOODS, center = 0.75): void {
+async function day(store: Store, dayIndex: number, n: number, seed: number, pool = MOODS, center = 0.75): Promise<void> {
   const rand = mulberry32(seed);
-  seedTraces(
+  await seedTraces(
     store,
     Array.from({ length: n }, (_, i) => ({
       at: T0 + dayIndex * DAY + Math.floor((i / n) * DAY),
@@ -38,57 +38,57 @@ const check = (store: Store, dayIndex: number, extra: Partial<Parameters<typeof 
   });
 
 describe("drift check", () => {
-  it("stays quiet for a week of stationary traffic", () => {
-    const store = openStore(":memory:");
-    for (let d = 0; d < 8; d++) day(store, d, 400, 100 + d);
+  it("stays quiet for a week of stationary traffic", async () => {
+    const store = await openStore(":memory:");
+    for (let d = 0; d < 8; d++) await day(store, d, 400, 100 + d);
     for (let d = 1; d < 8; d++) {
-      const result = check(store, d);
+      const result = await check(store, d);
       expect(result.status).toBe("ok");
       expect(result.exit_code, result.explanation).toBe(0);
     }
-    expect(store.drift.listAlerts(true, 10)).toHaveLength(0);
+    expect(await store.drift.listAlerts(true, 10)).toHaveLength(0);
   });
 
-  it("exits 2 and names the label mix when the season changes, then resolves when it clears", () => {
-    const store = openStore(":memory:");
-    day(store, 0, 400, 1);
-    day(store, 1, 400, 2, [...MOODS.slice(0, 4), ...SUMMER]);
-    const shifted = check(store, 1);
+  it("exits 2 and names the label mix when the season changes, then resolves when it clears", async () => {
+    const store = await openStore(":memory:");
+    await day(store, 0, 400, 1);
+    await day(store, 1, 400, 2, [...MOODS.slice(0, 4), ...SUMMER]);
+    const shifted = await check(store, 1);
     expect(shifted.exit_code).toBe(2);
     expect(shifted.explanation).toMatch(/Label mix changed/);
     expect(shifted.explanation).toMatch(/weather_hot/);
     expect(shifted.alerts.opened.map((a) => a.type)).toContain("labels");
 
     // The same condition again: the alert is updated, not duplicated.
-    const again = check(store, 1, { now: T0 + 2 * DAY + 60_000 });
+    const again = await check(store, 1, { now: T0 + 2 * DAY + 60_000 });
     expect(again.alerts.opened).toHaveLength(0);
-    expect(store.drift.listAlerts(false, 10).filter((a) => a.type === "labels")).toHaveLength(1);
+    expect((await store.drift.listAlerts(false, 10)).filter((a) => a.type === "labels")).toHaveLength(1);
 
-    expect(driftSummary(store).last_check?.severity).toMatch(/high|critical/);
-    expect(driftSummary(store).open_alerts.map((a) => a.type)).toContain("labels");
-    const gauge = readCachedGauge(store, "moodfood_drift_score")?.find((g) => g.labels.type === "labels");
+    expect((await driftSummary(store)).last_check?.severity).toMatch(/high|critical/);
+    expect((await driftSummary(store)).open_alerts.map((a) => a.type)).toContain("labels");
+    const gauge = (await readCachedGauge(store, "moodfood_drift_score"))?.find((g) => g.labels.type === "labels");
     expect(gauge?.value).toBeGreaterThan(0.25);
 
-    const ack = acknowledgeAlert(store, shifted.alerts.opened[0]!.alert_id.slice(0, 9), T0 + 3 * DAY);
+    const ack = await acknowledgeAlert(store, shifted.alerts.opened[0]!.alert_id.slice(0, 9), T0 + 3 * DAY);
     expect(ack.status).toBe("acknowledged");
 
-    day(store, 2, 400, 3, [...MOODS.slice(0, 4), ...SUMMER]);
-    const cleared = check(store, 2);
+    await day(store, 2, 400, 3, [...MOODS.slice(0, 4), ...SUMMER]);
+    const cleared = await check(store, 2);
     expect(cleared.alerts.resolved.map((a) => a.type)).toContain("labels");
   });
 
-  it("reports insufficient data (exit 3) below 50 traces", () => {
-    const store = openStore(":memory:");
-    day(store, 0, 400, 1);
-    day(store, 1, 20, 2);
-    expect(check(store, 1)).toMatchObject({ status: "insufficient_data", exit_code: 3 });
+  it("reports insufficient data (exit 3) below 50 traces", async () => {
+    const store = await openStore(":memory:");
+    await day(store, 0, 400, 1);
+    await day(store, 1, 20, 2);
+    expect(await check(store, 1)).toMatchObject({ status: "insufficient_data", exit_code: 3 });
   });
 
-  it("flags a confidence collapse", () => {
-    const store = openStore(":memory:");
-    day(store, 0, 500, 1);
-    day(store, 1, 500, 2, MOODS, 0.4);
-    const result = check(store, 1);
+  it("flags a confidence collapse", async () => {
+    const store = await openStore(":memory:");
+    await day(store, 0, 500, 1);
+    await day(store, 1, 500, 2, MOODS, 0.4);
+    const result = await check(store, 1);
     const confidence = result.signals.find((s) => s.type === "confidence");
     expect(confidence?.severity).toMatch(/high|critical/);
     expect(result.exit_code).toBe(2);

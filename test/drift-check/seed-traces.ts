@@ -13,8 +13,8 @@ export interface SeedTrace {
 }
 
 /** Writes finished traces straight into the store, as the batched sink would. */
-export function seedTraces(store: Store, traces: SeedTrace[]): void {
-  store.completeTraces(
+export async function seedTraces(store: Store, traces: SeedTrace[]): Promise<void> {
+  await store.completeTraces(
     traces.map((t) => {
       const record: TraceRecord = {
         trace_id: newTraceId(),

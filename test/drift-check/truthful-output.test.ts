@@ -77,9 +77,9 @@ describe("drift output says nothing its own numbers contradict", () => {
     );
   });
 
-  it("says fewer fallbacks when fallbacks fell, and more when they rose", () => {
-    const checkDecisions = (before: number, after: number) => {
-      const store = openStore(":memory:");
+  it("says fewer fallbacks when fallbacks fell, and more when they rose", async () => {
+    const checkDecisions = async (before: number, after: number) => {
+      const store = await openStore(":memory:");
       const rand = mulberry32(5);
       const traffic = (dayIndex: number, fallbackShare: number) =>
         Array.from({ length: 600 }, (_, i) => ({
@@ -88,8 +88,8 @@ describe("drift output says nothing its own numbers contradict", () => {
           labels: ["emotion_sad"],
           decision: rand() < fallbackShare ? "llm_fallback" : "ml_validated",
         }));
-      seedTraces(store, [...traffic(0, before), ...traffic(1, after)]);
-      const run = runDriftCheck(store, {
+      await seedTraces(store, [...traffic(0, before), ...traffic(1, after)]);
+      const run = await runDriftCheck(store, {
         windowMs: DAY,
         until: T0 + 2 * DAY,
         threshold: 0.1,
@@ -99,34 +99,34 @@ describe("drift output says nothing its own numbers contradict", () => {
       });
       return run.signals.find((s) => s.type === "decisions") as SignalResult;
     };
-    const fell = checkDecisions(0.5, 0.05);
+    const fell = await checkDecisions(0.5, 0.05);
     expect(fell.severity).toMatch(/high|critical/);
     expect(fell.explanation).toMatch(/Fewer fallbacks \(\d+% → \d+%\)/);
     expect(fell.explanation).not.toMatch(/More fallbacks/);
-    const rose = checkDecisions(0.05, 0.5);
+    const rose = await checkDecisions(0.05, 0.5);
     expect(rose.explanation).toMatch(/More fallbacks \(\d+% → \d+%\)/);
   });
 
-  it("an alert's severity follows its latest measurement and keeps the worst as its peak", () => {
-    const store = openStore(":memory:");
+  it("an alert's severity follows its latest measurement and keeps the worst as its peak", async () => {
+    const store = await openStore(":memory:");
     const at = (severity: Severity, now: number) =>
-      store.transaction(() =>
+      store.transaction(async () =>
         reconcileAlerts(store, [signal("labels", severity, 1e-9, `labels ${severity}`)], { modelVersion: "m1", threshold: 0.1, now }),
       );
-    at("high", T0);
-    at("medium", T0 + 3_600_000);
-    const [alert] = store.drift.listAlerts(false, 10).map(alertToJson);
+    await at("high", T0);
+    await at("medium", T0 + 3_600_000);
+    const [alert] = (await store.drift.listAlerts(false, 10)).map(alertToJson);
     expect(alert?.severity).toBe("medium");
     expect(alert?.details).toMatchObject({ peak_severity: "high", peak_at: new Date(T0).toISOString(), explanation: "labels medium" });
     expect(renderAlerts({ alerts: [alert as NonNullable<typeof alert>] }, plain)).toMatch(
       /medium +labels +open +opened 2026-11-01T00:00:00Z, measured 2026-11-01T01:00:00Z +\(peak high at 2026-11-01T00:00:00Z\)/,
     );
-    at("high", T0 + 7_200_000);
-    expect(store.drift.listAlerts(false, 10)[0]?.severity).toBe("high");
+    await at("high", T0 + 7_200_000);
+    expect((await store.drift.listAlerts(false, 10))[0]?.severity).toBe("high");
   });
 
-  it("checking a past window reports it but leaves today's alerts alone", () => {
-    const store = openStore(":memory:");
+  it("checking a past window reports it but leaves today's alerts alone", async () => {
+    const store = await openStore(":memory:");
     const rand = mulberry32(9);
     const traffic = (dayIndex: number, labels: string[]) =>
       Array.from({ length: 400 }, (_, i) => ({
@@ -134,15 +134,15 @@ describe("drift output says nothing its own numbers contradict", () => {
         confidence: 0.6 + rand() * 0.3,
         labels: [labels[Math.floor(rand() * labels.length)] as string],
       }));
-    seedTraces(store, [...traffic(0, ["emotion_sad", "emotion_tired"]), ...traffic(1, ["emotion_sad", "emotion_tired"])]);
-    seedTraces(store, traffic(2, ["weather_hot", "sensory_refreshing"]));
+    await seedTraces(store, [...traffic(0, ["emotion_sad", "emotion_tired"]), ...traffic(1, ["emotion_sad", "emotion_tired"])]);
+    await seedTraces(store, traffic(2, ["weather_hot", "sensory_refreshing"]));
     const now = T0 + 3 * DAY;
     const options = { windowMs: DAY, threshold: 0.1, modelVersion: "m1", confidenceReference: [], now };
-    expect(runDriftCheck(store, { ...options, until: now }).alerts.opened.length).toBeGreaterThan(0);
-    const past = runDriftCheck(store, { ...options, until: now - DAY });
+    expect((await runDriftCheck(store, { ...options, until: now })).alerts.opened.length).toBeGreaterThan(0);
+    const past = await runDriftCheck(store, { ...options, until: now - DAY });
     expect(past.severity).toBe("none");
     expect(past.alerts_reconciled).toBe(false);
-    expect(store.drift.listAlerts(false, 10).length).toBeGreaterThan(0);
+    expect((await store.drift.listAlerts(false, 10)).length).toBeGreaterThan(0);
     expect(renderDriftCheck(past, plain)).toMatch(/alerts: left as they are \(a past window/);
   });
 

@@ -37,14 +37,14 @@ describe("drift baseline set | show | clear", () => {
     expect(JSON.parse(refused.stderr).error).toMatchObject({ code: "baseline_too_small" });
     expect(JSON.parse(refused.stderr).error.message).toMatch(/holds 0 traces .* at least 50/);
 
-    const store = openStore(dir);
+    const store = await openStore(dir);
     const { stdout } = await cli(["--data-dir", dir, "--json", "drift", "baseline", "show"]);
     const model = JSON.parse(stdout).model_version as string;
-    seedTraces(
+    await seedTraces(
       store,
       Array.from({ length: 60 }, (_, i) => ({ at: from + i * 60_000, confidence: 0.7, labels: ["emotion_sad"], modelVersion: model })),
     );
-    store.close();
+    await store.close();
 
     expect((await cli(["--data-dir", dir, "drift", "baseline", "set", range])).stdout).toMatch(
       /^Drift checks now compare against 2026-10-01T00:00:00Z \.\. 2026-10-02T00:00:00Z \(60 traces\)\.$/m,

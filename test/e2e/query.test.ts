@@ -7,7 +7,7 @@ import { moodfood, moodfoodAsync, tempDataDir } from "./cli.js";
 const STAGES = ["parse", "llm_call", "validate", "ml_classify", "decide", "recommend"];
 
 describe("moodfood query (built bin)", () => {
-  it("answers with labels, a decision, ranked dishes and a stored six-span trace", () => {
+  it("answers with labels, a decision, ranked dishes and a stored six-span trace", async () => {
     const dir = tempDataDir();
     const run = moodfood(["--data-dir", dir, "query", "I'm sad and it's freezing outside", "--json"]);
     expect(run.stderr).toBe("");
@@ -26,9 +26,9 @@ describe("moodfood query (built bin)", () => {
         diet: expect.any(Array),
       });
     }
-    const store = openStore(dir);
-    const trace = store.traces.get(answer.trace_id);
-    store.close();
+    const store = await openStore(dir);
+    const trace = await store.traces.get(answer.trace_id);
+    await store.close();
     expect(trace?.status).toBe("ok");
     expect(trace?.spans.map((s) => s.name).sort()).toEqual([...STAGES].sort());
     for (const span of trace?.spans ?? []) expect(span.duration_ms).toBeGreaterThanOrEqual(0);

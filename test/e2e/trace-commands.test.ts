@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { storeSink } from "../../src/runtime/store-sink.js";
 import { findTrace } from "../../src/tracing/find-trace.js";
-import { endTrace, startTrace } from "../../src/tracing/tracer.js";
+import { endTrace, startTrace, traceWritten } from "../../src/tracing/tracer.js";
 import { inspectableStore } from "../support/inspectable-store.js";
 import { moodfood, tempDataDir } from "./cli.js";
 
@@ -31,16 +31,17 @@ describe("trace inspection", () => {
       expect(run.stdout).toMatch(new RegExp(`^${stage} .*█`, "m"));
   });
 
-  it("lists the candidates of an ambiguous prefix and names an unknown id", () => {
-    const { store, run } = inspectableStore();
+  it("lists the candidates of an ambiguous prefix and names an unknown id", async () => {
+    const { store, run } = await inspectableStore();
     for (const suffix of ["1", "2"]) {
       const t = startTrace({ query: "x", sink: storeSink(store) });
       endTrace(t);
+      await traceWritten(t);
       // Give both traces the same 6-character prefix.
       run("UPDATE traces SET trace_id = ? WHERE trace_id = ?", `abc123${t.record.trace_id.slice(6, 31)}${suffix}`, t.record.trace_id);
     }
-    expect(() => findTrace(store, "abc123")).toThrow(/ambiguous; candidates:/);
-    expect(() => findTrace(store, "abcdef0123")).toThrow(/No trace with id abcdef0123/);
-    expect(() => findTrace(store, "abc")).toThrow(/at least 6 characters/);
+    await expect(findTrace(store, "abc123")).rejects.toThrow(/ambiguous; candidates:/);
+    await expect(findTrace(store, "abcdef0123")).rejects.toThrow(/No trace with id abcdef0123/);
+    await expect(findTrace(store, "abc")).rejects.toThrow(/at least 6 characters/);
   });
 });

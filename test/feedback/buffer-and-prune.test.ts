@@ -5,7 +5,7 @@ import { trendDirection } from "../../src/feedback/summary/trend.js";
 import { storeSink } from "../../src/runtime/store-sink.js";
 import { openStore } from "../../src/store/store.js";
 import { pruneHistory } from "../../src/tracing/maintenance.js";
-import { endTrace, startTrace } from "../../src/tracing/tracer.js";
+import { endTrace, startTrace, traceWritten } from "../../src/tracing/tracer.js";
 import { bufferRow } from "../support/buffer-rows.js";
 
 const row = bufferRow;
@@ -60,21 +60,22 @@ describe("the feedback trend", () => {
 
 describe("prune", () => {
   it("leaves no feedback row whose trace is gone", async () => {
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     const now = Date.now();
     const ids: string[] = [];
     for (const [i, age] of [40, 40, 1].entries()) {
       const trace = startTrace({ query: `q${i}`, sink: storeSink(store), now: () => now - age * 86_400_000 });
       endTrace(trace, { labels: ["emotion_sad"], final_decision: "ml_validated", model_version: "m1" });
+      await traceWritten(trace);
       ids.push(trace.record.trace_id);
     }
     for (const traceId of ids) {
       await recordExplicitFeedback(store, { traceId, rating: 4 }, now);
-      recordImplicitFeedback(store, { traceId, signal: "click" }, now);
+      await recordImplicitFeedback(store, { traceId, signal: "click" }, now);
     }
-    expect(pruneHistory(store, now - 30 * 86_400_000)).toEqual({ traces: 2, feedback: 4 });
-    expect(store.feedback.countOrphans()).toBe(0);
-    expect(store.feedback.count()).toBe(2);
-    expect(store.feedback.forTrace(ids[2] as string)).toHaveLength(2);
+    expect(await pruneHistory(store, now - 30 * 86_400_000)).toEqual({ traces: 2, feedback: 4 });
+    expect(await store.feedback.countOrphans()).toBe(0);
+    expect(await store.feedback.count()).toBe(2);
+    expect(await store.feedback.forTrace(ids[2] as string)).toHaveLength(2);
   });
 });

@@ -13,7 +13,7 @@ const post = (path: string, body: unknown) =>
 
 describe("POST /feedback/explicit, /feedback/implicit and GET /feedback/summary", () => {
   it("store the record (200 with it), found again by the summary", async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     const traceId = await recordQuery(store, { modelVersion: "m1" });
     server = await startTestServer({ store });
     const explicit = await post("/feedback/explicit", { trace_id: traceId.slice(0, 8), rating: 5, thumbs: "up", labels: ["emotion_sad"] });
@@ -23,7 +23,7 @@ describe("POST /feedback/explicit, /feedback/implicit and GET /feedback/summary"
     const implicit = await post("/feedback/implicit", { trace_id: traceId, signal: "skip" });
     expect(implicit.status).toBe(200);
     expect(await implicit.json()).toMatchObject({ signal: "skip", sentiment: "negative" });
-    expect(store.feedback.forTrace(traceId).map((f) => f.feedback_id)).toContain(record.feedback_id);
+    expect((await store.feedback.forTrace(traceId)).map((f) => f.feedback_id)).toContain(record.feedback_id);
 
     const summary = (await (await fetch(`${server.base}/feedback/summary?days=1`)).json()) as Record<string, unknown>;
     expect(summary).toMatchObject({ total_feedback: 2, positive_ratio: 0.5, negative_ratio: 0.5, average_rating: 5 });
@@ -39,13 +39,13 @@ describe("POST /feedback/explicit, /feedback/implicit and GET /feedback/summary"
     ["/feedback/explicit", { rating: 4, mood: "x" }, 400, "unknown_field"],
     ["/feedback/implicit", { signal: "wave" }, 400, "invalid_signal"],
   ])("%s %j answers %i %s and stores nothing", async (path, fields, status, code) => {
-    const store = memoryStore();
+    const store = await memoryStore();
     const traceId = await recordQuery(store);
     server = await startTestServer({ store });
     const response = await post(path, { trace_id: traceId, ...fields });
     expect(response.status).toBe(status);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
-    expect(store.feedback.forTrace(traceId)).toEqual([]);
+    expect(await store.feedback.forTrace(traceId)).toEqual([]);
   });
 
   it("answers 404 for an unknown trace", async () => {

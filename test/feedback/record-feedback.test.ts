@@ -2,22 +2,24 @@ import { describe, expect, it } from "vitest";
 import { recordExplicitFeedback, recordImplicitFeedback } from "../../src/feedback/record-feedback.js";
 import { storeSink } from "../../src/runtime/store-sink.js";
 import { openStore, type Store } from "../../src/store/store.js";
-import { endTrace, startTrace } from "../../src/tracing/tracer.js";
+import { endTrace, startTrace, traceWritten } from "../../src/tracing/tracer.js";
 
 const NOW = Date.UTC(2025, 0, 15, 12);
 
-function storeWithTrace(): { store: Store; traceId: string } {
-  const store = openStore(":memory:");
+async function storeWithTrace(): Promise<{ store: Store; traceId: string }> {
+  const store = await openStore(":memory:");
   const trace = startTrace({ query: "sad and cold", sink: storeSink(store), userId: "u1", sessionId: "s1" });
   endTrace(trace, { labels: ["emotion_sad"], final_decision: "ml_validated", model_version: "m1" });
+  await traceWritten(trace);
   return { store, traceId: trace.record.trace_id };
 }
 
-const feedbackTotal = (store: Store) => store.rollups.counterTotals().filter((c) => c.name === "moodfood_user_feedback_total");
+const feedbackTotal = async (store: Store) =>
+  (await store.rollups.counterTotals()).filter((c) => c.name === "moodfood_user_feedback_total");
 
 describe("recordExplicitFeedback", () => {
   it("stores the rating tied to the trace, with its model version, and counts it", async () => {
-    const { store, traceId } = storeWithTrace();
+    const { store, traceId } = await storeWithTrace();
     const record = await recordExplicitFeedback(store, { traceId, rating: 5 }, NOW);
     expect(record).toMatchObject({
       trace_id: traceId,
@@ -29,14 +31,14 @@ describe("recordExplicitFeedback", () => {
       session_id: "s1",
       created_at: NOW,
     });
-    expect(store.feedback.forTrace(traceId)).toEqual([record]);
-    expect(feedbackTotal(store)).toEqual([
+    expect(await store.feedback.forTrace(traceId)).toEqual([record]);
+    expect(await feedbackTotal(store)).toEqual([
       { name: "moodfood_user_feedback_total", labels: { model_version: "m1", sentiment: "positive", type: "explicit" }, value: 1 },
     ]);
   });
 
   it("refines a 3 by the comment and strips control characters from it", async () => {
-    const { store, traceId } = storeWithTrace();
+    const { store, traceId } = await storeWithTrace();
     const record = await recordExplicitFeedback(
       store,
       { traceId, rating: "3", comment: "\u001b[31mgreat, loved it\u001b[0m", thumbs: "up" },
@@ -46,17 +48,17 @@ describe("recordExplicitFeedback", () => {
   });
 
   it.each([0, 6, 3.5, "abc", "", null])("rejects rating %j as a usage error and stores nothing", async (rating) => {
-    const { store, traceId } = storeWithTrace();
+    const { store, traceId } = await storeWithTrace();
     await expect(recordExplicitFeedback(store, { traceId, rating: rating as number }, NOW)).rejects.toMatchObject({
       code: "invalid_rating",
       exitCode: 2,
     });
-    expect(store.feedback.forTrace(traceId)).toEqual([]);
-    expect(feedbackTotal(store)).toEqual([]);
+    expect(await store.feedback.forTrace(traceId)).toEqual([]);
+    expect(await feedbackTotal(store)).toEqual([]);
   });
 
   it("rejects an unknown trace id", async () => {
-    const { store } = storeWithTrace();
+    const { store } = await storeWithTrace();
     await expect(recordExplicitFeedback(store, { traceId: "0af7651916cd43dd8448eb211c80319c", rating: 4 }, NOW)).rejects.toMatchObject({
       name: "UserError",
       code: "trace_not_found",
@@ -65,7 +67,7 @@ describe("recordExplicitFeedback", () => {
   });
 
   it("rejects bad thumbs", async () => {
-    const { store, traceId } = storeWithTrace();
+    const { store, traceId } = await storeWithTrace();
     await expect(recordExplicitFeedback(store, { traceId, rating: 4, thumbs: "sideways" }, NOW)).rejects.toMatchObject({
       code: "invalid_thumbs",
     });
@@ -73,15 +75,15 @@ describe("recordExplicitFeedback", () => {
 });
 
 describe("recordImplicitFeedback", () => {
-  it("stores the signal with its sentiment", () => {
-    const { store, traceId } = storeWithTrace();
-    const record = recordImplicitFeedback(store, { traceId, signal: "re_query" }, NOW);
+  it("stores the signal with its sentiment", async () => {
+    const { store, traceId } = await storeWithTrace();
+    const record = await recordImplicitFeedback(store, { traceId, signal: "re_query" }, NOW);
     expect(record).toMatchObject({ type: "implicit", signal: "re_query", rating: null, sentiment: "negative" });
-    expect(store.feedback.get(record.feedback_id)).toEqual(record);
+    expect(await store.feedback.get(record.feedback_id)).toEqual(record);
   });
 
-  it("rejects an unknown signal", () => {
-    const { store, traceId } = storeWithTrace();
-    expect(() => recordImplicitFeedback(store, { traceId, signal: "like" }, NOW)).toThrow(/accept/);
+  it("rejects an unknown signal", async () => {
+    const { store, traceId } = await storeWithTrace();
+    await expect(recordImplicitFeedback(store, { traceId, signal: "like" }, NOW)).rejects.toThrow(/accept/);
   });
 });

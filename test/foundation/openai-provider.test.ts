@@ -60,7 +60,7 @@ describe("openai provider", () => {
 
 describe("circuit breaker (state in the store)", () => {
   it("opens after 5 failures, rejects for 60 s, then lets one probe through", async () => {
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     let t = 1_000_000;
     let calls = 0;
     let fail = true;
@@ -78,10 +78,10 @@ describe("circuit breaker (state in the store)", () => {
     await expect(guarded.parse(query)).rejects.toMatchObject({ reason: "circuit_open" });
     expect(calls).toBe(FAILURES_TO_OPEN);
     // A second process sees the same open circuit.
-    expect(readCircuit(store, "m").openedAt).toBe(t);
+    expect((await readCircuit(store, "m")).openedAt).toBe(t);
     t += OPEN_MS;
     fail = false;
     await expect(guarded.parse(query)).resolves.toMatchObject({ confidence: 1 });
-    expect(readCircuit(store, "m")).toEqual({ failures: 0, openedAt: null, probeAt: null });
+    expect(await readCircuit(store, "m")).toEqual({ failures: 0, openedAt: null, probeAt: null });
   });
 });

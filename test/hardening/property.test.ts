@@ -17,13 +17,14 @@ const RUNS = 150;
 const tempDir = () => mkdtempSync(join(tmpdir(), "mf-prop-"));
 
 /** The store still answers every read a user makes. */
-function expectReadable(dataDir: string): void {
-  const store = openStore(dataDir, { readonly: true });
+async function expectReadable(dataDir: string): Promise<void> {
+  const store = await openStore(dataDir, { readonly: true });
   try {
-    for (const trace of store.traces.list({ limit: 100_000 })) expect(store.traces.get(trace.trace_id)?.trace_id).toBe(trace.trace_id);
-    expect(Array.isArray(store.rollups.counterTotals())).toBe(true);
+    for (const trace of await store.traces.list({ limit: 100_000 }))
+      expect((await store.traces.get(trace.trace_id))?.trace_id).toBe(trace.trace_id);
+    expect(Array.isArray(await store.rollups.counterTotals())).toBe(true);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -49,14 +50,14 @@ describe("property: nothing a user can type breaks the pipeline or the store", (
       fc.asyncProperty(anyText, async (text) => {
         try {
           const answer = await runtime.query({ text });
-          expect(runtime.store.traces.get(answer.trace_id)?.status).toBe("ok");
+          expect((await runtime.store.traces.get(answer.trace_id))?.status).toBe("ok");
         } catch (error) {
           expect(isUserError(error), String(error)).toBe(true);
         }
       }),
       { numRuns: RUNS },
     );
-    expectReadable(dir);
+    await expectReadable(dir);
   });
 
   it("any explicit feedback fields are stored or refused with a UserError", async () => {
@@ -85,7 +86,7 @@ describe("property: nothing a user can type breaks the pipeline or the store", (
       ),
       { numRuns: RUNS },
     );
-    expectReadable(dir);
+    await expectReadable(dir);
   });
 });
 
@@ -130,7 +131,7 @@ describe("property: no HTTP body makes the server answer 500 or stop", () => {
 describe("property: no import line makes the store unreadable", () => {
   it("generated trace and feedback lines are imported or reported by line; every read still works", async () => {
     const dir = tempDir();
-    const store = openStore(dir);
+    const store = await openStore(dir);
     const line = fc.oneof(
       fc.json(),
       fc
@@ -173,8 +174,8 @@ describe("property: no import line makes the store unreadable", () => {
         { numRuns: 60 },
       );
     } finally {
-      store.close();
+      await store.close();
     }
-    expectReadable(dir);
+    await expectReadable(dir);
   });
 });

@@ -16,10 +16,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function until<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
+async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error("timed out waiting");
     await new Promise((r) => setTimeout(r, 20));
@@ -98,11 +98,11 @@ describe("metrics serve's health timer", () => {
     const dir = tempDir();
     await withWriteStore(dir, (store) => recordQuery(store));
     const info = await serve(await healthConfig(dir, { MOODFOOD_ALERT_WEBHOOK: hook.url, MOODFOOD_ALERT_WEBHOOK_FORMAT: "discord" }), 50);
-    const reader = openStore(dir, { readonly: true });
-    cleanups.push(async () => reader.close());
+    const reader = await openStore(dir, { readonly: true });
+    cleanups.push(() => reader.close());
     expect(await until(() => reader.health.latest())).toMatchObject({ status: "healthy", source: "serve" });
     expect(await (await fetch(`${info.url}/metrics`)).text()).toMatch(/^moodfood_system_health 100$/m);
-    withWriteStore(dir, (store) =>
+    await withWriteStore(dir, (store) =>
       store.drift.insertAlert({
         alert_id: "drift-x",
         type: "labels",
@@ -124,13 +124,13 @@ describe("metrics serve's health timer", () => {
     const dir = tempDir();
     await withWriteStore(dir, (store) => recordQuery(store));
     const info = await serve(await healthConfig(dir), 50);
-    const reader = openStore(dir, { readonly: true });
-    cleanups.push(async () => reader.close());
+    const reader = await openStore(dir, { readonly: true });
+    cleanups.push(() => reader.close());
     const first = await until(() => reader.health.latest());
     const locker = new Database(join(dir, "moodfood.db"));
     cleanups.push(async () => void locker.close());
     locker.exec("BEGIN IMMEDIATE"); // another process holds the write lock
-    const lockedAt = reader.health.latest()?.checked_at ?? first.checked_at;
+    const lockedAt = (await reader.health.latest())?.checked_at ?? first.checked_at;
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const start = performance.now();
@@ -139,8 +139,8 @@ describe("metrics serve's health timer", () => {
       await new Promise((r) => setTimeout(r, 40));
     }
     expect(Math.min(...times)).toBeLessThan(50);
-    expect(reader.health.latest()?.checked_at).toBe(lockedAt); // nothing written while locked out
+    expect((await reader.health.latest())?.checked_at).toBe(lockedAt); // nothing written while locked out
     locker.exec("COMMIT");
-    await until(() => ((reader.health.latest()?.checked_at ?? 0) > lockedAt ? true : undefined));
+    await until(async () => (((await reader.health.latest())?.checked_at ?? 0) > lockedAt ? true : undefined));
   });
 });

@@ -32,7 +32,7 @@ export async function check(config: Config, deep = false): Promise<{ doc: Health
 }
 
 /** Opens the data dir's store for writing, runs fn (sync or async) and closes it. */
-export function withWriteStore<T>(dir: string, fn: (store: Store) => T): T {
+export function withWriteStore<T>(dir: string, fn: (store: Store) => Promise<T> | T): Promise<T> {
   return usingStore(dir, {}, fn);
 }
 

@@ -9,10 +9,10 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-function addAlert(dir: string, severity: string, status = "open") {
-  withWriteStore(dir, (store) => {
+async function addAlert(dir: string, severity: string, status = "open"): Promise<void> {
+  await withWriteStore(dir, async (store) => {
     const now = Date.now();
-    store.drift.insertAlert({
+    await store.drift.insertAlert({
       alert_id: `drift-${severity}`,
       type: "confidence",
       severity,
@@ -23,7 +23,7 @@ function addAlert(dir: string, severity: string, status = "open") {
       threshold: 0.1,
       details: JSON.stringify({ explanation: "confidence dropped" }),
     });
-    if (status === "acknowledged") store.drift.acknowledgeAlert(`drift-${severity}`, now);
+    if (status === "acknowledged") await store.drift.acknowledgeAlert(`drift-${severity}`, now);
   });
 }
 
@@ -36,17 +36,17 @@ describe("moodfood health (runHealth on a temp data dir)", () => {
     expect(doc).toMatchObject({ status: "pass", overall_status: "healthy", score: 100, exit_code: 0, cached: true });
     expect(doc.checks["metrics_server:reachable"]?.[0]?.output).toMatch(/^not running/);
     expect(doc.checks["llm:configured"]?.[0]?.output).toMatch(/local provider/);
-    withWriteStore(dir, (store) => {
-      expect(readCachedGauge(store, "moodfood_system_health")).toEqual([{ labels: {}, value: 100 }]);
-      expect(store.health.latest()).toMatchObject({ status: "healthy", score: 100, source: "cli" });
-      expect(store.health.between(0, Date.now() + 1)).toHaveLength(1);
+    await withWriteStore(dir, async (store) => {
+      expect(await readCachedGauge(store, "moodfood_system_health")).toEqual([{ labels: {}, value: 100 }]);
+      expect(await store.health.latest()).toMatchObject({ status: "healthy", score: 100, source: "cli" });
+      expect(await store.health.between(0, Date.now() + 1)).toHaveLength(1);
     });
   });
 
   it("an open LLM circuit is degraded (exit 1) and says queries fall back", async () => {
     const dir = tempDir();
     const config = await healthConfig(dir, { MOODFOOD_LLM_PROVIDER: "openai", MOODFOOD_LLM_BASE_URL: "http://127.0.0.1:9/v1" });
-    withWriteStore(dir, (store) =>
+    await withWriteStore(dir, (store) =>
       store.meta.set(circuitKey(config.llmModel), { failures: 5, openedAt: Date.now(), probeAt: null }, Date.now()),
     );
     const { doc } = await check(config);
@@ -64,16 +64,16 @@ describe("moodfood health (runHealth on a temp data dir)", () => {
     const { doc } = await check(config, true);
     expect(doc.checks["llm:live_call"]?.[0]).toMatchObject({ status: "warn", observedUnit: "ms" });
     expect(doc.checks["llm:live_call"]?.[0]?.output).toMatch(/live call failed .*unreachable/);
-    withWriteStore(dir, (store) => expect(store.meta.get(circuitKey(config.llmModel))).toBeUndefined());
+    await withWriteStore(dir, async (store) => expect(await store.meta.get(circuitKey(config.llmModel))).toBeUndefined());
   });
 
   it("a high drift alert, even acknowledged, is degraded; a medium one is only mentioned", async () => {
     const dir = tempDir();
-    addAlert(dir, "medium");
+    await addAlert(dir, "medium");
     const medium = (await check(await healthConfig(dir))).doc;
     expect(medium.overall_status).toBe("healthy");
     expect(medium.checks["drift:open_alerts"]?.[0]?.output).toMatch(/1 lower-severity alert unresolved/);
-    addAlert(dir, "high", "acknowledged");
+    await addAlert(dir, "high", "acknowledged");
     const { doc } = await check(await healthConfig(dir));
     expect(doc).toMatchObject({ overall_status: "degraded", exit_code: 1 });
     expect(doc.checks["drift:open_alerts"]?.[0]?.output).toMatch(
@@ -94,9 +94,9 @@ describe("moodfood health (runHealth on a temp data dir)", () => {
 
   it("mostly negative feedback in the last day warns once there are 10 items", async () => {
     const dir = tempDir();
-    withWriteStore(dir, (store) => {
+    await withWriteStore(dir, async (store) => {
       for (let i = 0; i < 10; i++) {
-        store.feedback.insert({
+        await store.feedback.insert({
           feedback_id: `fb-${i}`,
           trace_id: "t",
           created_at: Date.now() - 1000,
@@ -126,12 +126,14 @@ describe("moodfood health (runHealth on a temp data dir)", () => {
     const env = { MOODFOOD_ALERT_WEBHOOK: hook.url, MOODFOOD_ALERT_WEBHOOK_FORMAT: "slack" };
     await check(await healthConfig(dir, env)); // first result healthy: nothing to say
     expect(hook.bodies).toEqual([]);
-    addAlert(dir, "critical");
+    await addAlert(dir, "critical");
     expect((await check(await healthConfig(dir, env))).doc.overall_status).toBe("degraded");
     await check(await healthConfig(dir, env)); // still degraded: no second post
     expect(hook.bodies).toEqual([
       { text: expect.stringMatching(/^\[moodfood\] health healthy → DEGRADED \(score \d+\): drift:open_alerts warn/) },
     ]);
-    withWriteStore(dir, (store) => expect(store.health.between(0, Date.now() + 1).map((r) => r.status)).toEqual(["healthy", "degraded"]));
+    await withWriteStore(dir, async (store) =>
+      expect((await store.health.between(0, Date.now() + 1)).map((r) => r.status)).toEqual(["healthy", "degraded"]),
+    );
   });
 });

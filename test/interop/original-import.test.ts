@@ -147,14 +147,14 @@ function originalLogs(): string {
 
 describe("import of the original system's logs", () => {
   it("maps stage events to spans, naive times to UTC and trace_ ids to W3C ids", async () => {
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     const dir = originalLogs();
     // Given feedback first on the command line: traces are still imported first, so the query finds its trace.
     const result = await runImport(store, { paths: [join(dir, "user_feedback.jsonl"), join(dir, "traces.jsonl")], keepQueryText: true });
     expect(result).toMatchObject({ imported: { traces: 1, user_feedback: 2 }, skipped: 0 });
     expect(result.files.map((f) => f.kind)).toEqual(["traces", "user_feedback"]);
 
-    const trace = store.traces.get("00000000000000000123456789abcdef");
+    const trace = await store.traces.get("00000000000000000123456789abcdef");
     expect(trace).toMatchObject({
       started_at: START,
       duration_ms: 320.5,
@@ -178,7 +178,7 @@ describe("import of the original system's logs", () => {
     expect(trace?.spans[2]?.attributes).toEqual({ hit: false, "moodfood.event_status": "warning" });
     for (const span of trace?.spans ?? []) expect(span.parent_span_id).toBe(trace?.root_span_id);
 
-    expect(store.feedback.get("feedback_20250301_100100_1234")).toMatchObject({
+    expect(await store.feedback.get("feedback_20250301_100100_1234")).toMatchObject({
       type: "implicit",
       signal: "accept",
       comment: null,
@@ -186,19 +186,19 @@ describe("import of the original system's logs", () => {
       sentiment: "positive",
       trace_id: trace?.trace_id,
     });
-    expect(store.feedback.get("feedback_20250301_100200_1234")).toMatchObject({
+    expect(await store.feedback.get("feedback_20250301_100200_1234")).toMatchObject({
       type: "explicit",
       rating: 3,
       comment: "ok I guess",
       created_at: Date.UTC(2025, 2, 1, 10, 2, 0, 500),
       user_id: "u7",
     });
-    const queries = store.rollups.counterTotals().find((c) => c.name === "moodfood_queries_total");
+    const queries = (await store.rollups.counterTotals()).find((c) => c.name === "moodfood_queries_total");
     expect(queries).toMatchObject({ value: 1, labels: { status: "ok", decision: "llm_fallback", model_version: "v1.0" } });
   });
 
   it("imports drift metrics and alerts, checks feedback summaries without storing them", async () => {
-    const { store, rows } = inspectableStore();
+    const { store, rows } = await inspectableStore();
     const result = await runImport(store, { paths: [originalLogs()], keepQueryText: true });
     expect(result).toMatchObject({
       imported: { traces: 1, user_feedback: 2, drift_metrics: 1, drift_alerts: 1, feedback_metrics: 0 },
@@ -214,7 +214,7 @@ describe("import of the original system's logs", () => {
       baseline: "original",
       window_end: Date.UTC(2025, 2, 1, 11, 0, 0, 500),
     });
-    expect(store.drift.listAlerts(true, 10)).toEqual([
+    expect(await store.drift.listAlerts(true, 10)).toEqual([
       expect.objectContaining({
         alert_id: "drift_20250301_110000_42",
         type: "confidence_drift",
@@ -224,14 +224,14 @@ describe("import of the original system's logs", () => {
         threshold: 0.1,
       }),
     ]);
-    expect(JSON.parse(store.drift.listAlerts(true, 10)[0]?.details ?? "{}")).toEqual({ drift_metrics: DRIFT_METRICS });
+    expect(JSON.parse((await store.drift.listAlerts(true, 10))[0]?.details ?? "{}")).toEqual({ drift_metrics: DRIFT_METRICS });
   });
 
   it("exports imported history back in the original's id format", async () => {
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     await runImport(store, { paths: [originalLogs()], keepQueryText: true });
     const out = tempDir();
-    runExportJsonl(store, { outDir: out });
+    await runExportJsonl(store, { outDir: out });
     const trace = JSON.parse(readFileSync(join(out, "traces.jsonl"), "utf8")) as typeof TRACE;
     expect(trace.trace_id).toBe("trace_0123456789abcdef");
     expect(trace.start_time).toBe("2025-03-01T10:00:00.000Z");
@@ -256,9 +256,9 @@ describe("import of the original system's logs", () => {
   });
 
   it("keeps the original's query text out of the store when queries are redacted", async () => {
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     await runImport(store, { paths: [originalLogs()], keepQueryText: false });
-    expect(store.traces.get("00000000000000000123456789abcdef")?.query).toBe("");
+    expect((await store.traces.get("00000000000000000123456789abcdef"))?.query).toBe("");
   });
 });
 
@@ -288,7 +288,7 @@ describe("import of damaged files", () => {
         Buffer.from(good("trace_00000000000000b0")), // 10: no final newline
       ]),
     );
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     const result = await runImport(store, { paths: [path], keepQueryText: true });
     expect(result.imported.traces).toBe(3);
     expect(result.skipped).toBe(6);
@@ -319,18 +319,18 @@ describe("import of damaged files", () => {
         { ...base, feedback_id: "e", timestamp: "2025-03-01T10:02:00+02:00" },
       ),
     );
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     const result = await runImport(store, { paths: [path], keepQueryText: true });
     expect(result.errors.map((e) => e.line)).toEqual([1, 2, 3, 4]);
     expect(result.errors[2]?.message).toMatch(/teleport/);
-    expect(store.feedback.get("e")?.created_at).toBe(Date.UTC(2025, 2, 1, 8, 2, 0));
+    expect((await store.feedback.get("e"))?.created_at).toBe(Date.UTC(2025, 2, 1, 8, 2, 0));
   });
 
   it("tells the kind of a file from its fields when its name does not say", async () => {
     const dir = tempDir("mf-kind-");
     const path = join(dir, "legacy-export.log");
     writeFileSync(path, `\n${jsonl(DRIFT_ALERT)}`);
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     const result = await runImport(store, { paths: [path], keepQueryText: true });
     expect(result.files[0]).toMatchObject({ kind: "drift_alerts", imported: 1 });
 

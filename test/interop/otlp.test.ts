@@ -8,7 +8,7 @@ import type { TraceExporter } from "../../src/tracing/exporter.js";
 import { loadOtlpExporter } from "../../src/tracing/otlp/load-otlp-exporter.js";
 import { readOtlpConfig } from "../../src/tracing/otlp/otlp-config.js";
 import { type OtlpSpan, STATUS_ERROR, STATUS_OK, toExportRequest } from "../../src/tracing/otlp/otlp-json.js";
-import { endTrace, startTrace, traceStage } from "../../src/tracing/tracer.js";
+import { endTrace, startTrace, traceStage, traceWritten } from "../../src/tracing/tracer.js";
 import { attr, closedPort, type FakeCollector, startCollector } from "./otlp-collector.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -36,7 +36,8 @@ async function runTrace(store: Store, exporters: TraceExporter[], fail = false):
   } else {
     endTrace(trace, { labels: ["emotion_sad"], confidence: 0.8, final_decision: "ml_validated", model_version: "m1" });
   }
-  const stored = store.traces.get(trace.record.trace_id);
+  await traceWritten(trace);
+  const stored = await store.traces.get(trace.record.trace_id);
   if (!stored) throw new Error("trace not stored");
   return stored;
 }
@@ -68,7 +69,7 @@ function expectSpansMatchStore(spans: OtlpSpan[], stored: TraceRecord): void {
 
 describe("OTLP JSON mapping", () => {
   it("maps a stored trace to a root span with its stages as children, ids and times intact", async () => {
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     const stored = await runTrace(store, []);
     const request = toExportRequest([stored], { serviceName: "svc", serviceVersion: "1.2.3" });
     const [resourceSpans] = request.resourceSpans;
@@ -92,7 +93,7 @@ describe("OTLP JSON mapping", () => {
   });
 
   it("marks a failed stage and its trace ERROR with the message and an exception event", async () => {
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     const stored = await runTrace(store, [], true);
     const spans = toExportRequest([stored], { serviceName: "moodfood", serviceVersion: "x" }).resourceSpans[0]?.scopeSpans[0]?.spans ?? [];
     const failed = spans.find((s) => s.name === "recommend");
@@ -103,7 +104,7 @@ describe("OTLP JSON mapping", () => {
   });
 
   it("leaves the query text out when queries are redacted", async () => {
-    const stored = await runTrace(openStore(":memory:"), []);
+    const stored = await runTrace(await openStore(":memory:"), []);
     const spans = (redact: boolean) =>
       toExportRequest([stored], { serviceName: "s", serviceVersion: "v", includeQuery: !redact }).resourceSpans[0]?.scopeSpans[0]?.spans ??
       [];
@@ -175,7 +176,7 @@ describe("OTLP exporter over HTTP", () => {
     };
     const exporter = await loadOtlpExporter(env);
     if (!exporter) throw new Error("exporter not configured");
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     const ok = await runTrace(store, [exporter]);
     const failed = await runTrace(store, [exporter], true);
     await exporter.flush();
@@ -194,7 +195,7 @@ describe("OTLP exporter over HTTP", () => {
     const lines: string[] = [];
     const exporter = await loadOtlpExporter({ OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}` }, { warn: (l) => lines.push(l) });
     if (!exporter) throw new Error("exporter not configured");
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     const started = Date.now();
     await runTrace(store, [exporter]);
     await runTrace(store, [exporter]);
@@ -203,7 +204,7 @@ describe("OTLP exporter over HTTP", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^moodfood: warning: could not export .* over OTLP to http:\/\/127\.0\.0\.1:\d+\/v1\/traces \(ECONNREFUSED\)/);
     expect(lines[0]?.trim().split("\n")).toHaveLength(1);
-    expect(store.traces.list({ limit: 10 })).toHaveLength(2);
+    expect(await store.traces.list({ limit: 10 })).toHaveLength(2);
   });
 
   it("gives up on a collector that never answers after the timeout", async () => {
@@ -215,7 +216,7 @@ describe("OTLP exporter over HTTP", () => {
       { warn: (l) => lines.push(l) },
     );
     if (!exporter) throw new Error("exporter not configured");
-    await runTrace(openStore(":memory:"), [exporter]);
+    await runTrace(await openStore(":memory:"), [exporter]);
     const started = Date.now();
     await exporter.flush();
     expect(Date.now() - started).toBeLessThan(1000);
@@ -227,7 +228,7 @@ describe("OTLP exporter over HTTP", () => {
     collectors.push(collector);
     const lines: string[] = [];
     const exporter = await loadOtlpExporter({ OTEL_EXPORTER_OTLP_ENDPOINT: collector.base }, { warn: (l) => lines.push(l) });
-    await runTrace(openStore(":memory:"), exporter ? [exporter] : []);
+    await runTrace(await openStore(":memory:"), exporter ? [exporter] : []);
     await exporter?.flush();
     expect(lines).toEqual([expect.stringMatching(/\(HTTP 400 Bad Request\)/)]);
   });

@@ -6,7 +6,7 @@ import type { FeedbackRecord } from "../../src/records/feedback.js";
 import type { TraceRecord } from "../../src/records/trace.js";
 import { storeSink } from "../../src/runtime/store-sink.js";
 import type { Store } from "../../src/store/store.js";
-import { endTrace, startTrace, traceStage } from "../../src/tracing/tracer.js";
+import { endTrace, startTrace, traceStage, traceWritten } from "../../src/tracing/tracer.js";
 
 export const tempDir = (prefix = "mf-interop-"): string => mkdtempSync(join(tmpdir(), prefix));
 
@@ -58,10 +58,13 @@ export async function populate(store: Store): Promise<TraceRecord[]> {
         }),
       );
     }
+    await traceWritten(trace);
     clock += 3_600_000;
   }
   // A query that never finished (the process died): stays active.
-  traces.push(startTrace({ query: "still running", sink, now: () => clock }).record);
+  const unfinished = startTrace({ query: "still running", sink, now: () => clock });
+  await traceWritten(unfinished);
+  traces.push(unfinished.record);
 
   const first = traces[0] as TraceRecord;
   const feedback: FeedbackRecord[] = [
@@ -111,11 +114,11 @@ export async function populate(store: Store): Promise<TraceRecord[]> {
       session_id: null,
     },
   ];
-  storeFeedback(store, feedback);
+  await storeFeedback(store, feedback);
 
   const checkedAt = T0 + 2 * 86_400_000;
-  store.transaction(() => {
-    store.drift.insertCheck({
+  await store.transaction(async () => {
+    await store.drift.insertCheck({
       checked_at: checkedAt,
       window_start: checkedAt - 86_400_000,
       window_end: checkedAt,
@@ -125,7 +128,7 @@ export async function populate(store: Store): Promise<TraceRecord[]> {
       severity: "high",
       result: JSON.stringify({ status: "ok", alerts: { opened: [{ alert_id: "drift-aa" }], updated: [], resolved: [] } }),
     });
-    store.drift.insertCheck({
+    await store.drift.insertCheck({
       checked_at: checkedAt + 1000,
       window_start: checkedAt - 86_400_000,
       window_end: checkedAt,
@@ -135,7 +138,7 @@ export async function populate(store: Store): Promise<TraceRecord[]> {
       severity: "none",
       result: JSON.stringify({ status: "insufficient_data" }),
     });
-    store.drift.insertAlert({
+    await store.drift.insertAlert({
       alert_id: "drift-aa",
       type: "confidence",
       severity: "high",
@@ -146,7 +149,7 @@ export async function populate(store: Store): Promise<TraceRecord[]> {
       threshold: 0.1,
       details: JSON.stringify({ psi: 0.31, explanation: "confidence fell" }),
     });
-    store.drift.insertAlert({
+    await store.drift.insertAlert({
       alert_id: "drift-bb",
       type: "labels",
       severity: "medium",
@@ -157,13 +160,13 @@ export async function populate(store: Store): Promise<TraceRecord[]> {
       threshold: 0.1,
       details: "{}",
     });
-    store.drift.acknowledgeAlert("drift-bb", checkedAt + 5000);
-    store.rollups.apply(
+    await store.drift.acknowledgeAlert("drift-bb", checkedAt + 5000);
+    await store.rollups.apply(
       [{ name: "moodfood_drift_alerts_total", labels: { type: "confidence", severity: "high", model_version: "m1" }, value: 1 }],
       [],
       checkedAt,
     );
-    store.rollups.apply(
+    await store.rollups.apply(
       [{ name: "moodfood_drift_alerts_total", labels: { type: "labels", severity: "medium", model_version: "m1" }, value: 1 }],
       [],
       checkedAt,

@@ -6,7 +6,7 @@ import { runImport } from "../../src/interop/import-jsonl.js";
 import { openStore } from "../../src/store/store.js";
 import { inspectableStore } from "../support/inspectable-store.js";
 
-type Inspectable = ReturnType<typeof inspectableStore>;
+type Inspectable = Awaited<ReturnType<typeof inspectableStore>>;
 
 import { populate, tempDir } from "./populate.js";
 
@@ -18,9 +18,9 @@ const readLines = (path: string): Record<string, unknown>[] =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 /** Everything a user could see in a store, in a stable order. */
-function snapshot({ store, rows }: Inspectable) {
+async function snapshot({ store, rows }: Inspectable) {
   return {
-    traces: store.traces.list({ limit: 1000 }).sort((a, b) => a.trace_id.localeCompare(b.trace_id)),
+    traces: (await store.traces.list({ limit: 1000 })).sort((a, b) => a.trace_id.localeCompare(b.trace_id)),
     feedback: rows(
       "SELECT feedback_id, trace_id, created_at, type, rating, thumbs, comment, signal, sentiment, labels, model_version, user_id, session_id FROM feedback ORDER BY feedback_id",
     ),
@@ -53,10 +53,10 @@ function expectSumsClose(actual: Inspectable, expected: Inspectable): void {
 
 describe("export jsonl → import", () => {
   it("writes the original's five files with every field it named, our times in UTC with Z", async () => {
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     const traces = await populate(store);
     const out = tempDir();
-    const result = runExportJsonl(store, { outDir: out });
+    const result = await runExportJsonl(store, { outDir: out });
     expect(result.files.map((f) => [f.kind, f.lines])).toEqual([
       ["traces", 4],
       ["user_feedback", 3],
@@ -154,12 +154,12 @@ describe("export jsonl → import", () => {
   });
 
   it("round-trips into an empty store losing nothing, metrics included; a second import adds nothing", async () => {
-    const source = inspectableStore();
+    const source = await inspectableStore();
     await populate(source.store);
     const out = tempDir();
-    runExportJsonl(source.store, { outDir: out });
+    await runExportJsonl(source.store, { outDir: out });
 
-    const target = inspectableStore();
+    const target = await inspectableStore();
     const first = await runImport(target.store, { paths: [out], keepQueryText: true });
     expect(first).toMatchObject({
       imported: { traces: 4, user_feedback: 3, drift_metrics: 2, drift_alerts: 2, feedback_metrics: 0 },
@@ -168,20 +168,20 @@ describe("export jsonl → import", () => {
       skipped: 0,
       errors: [],
     });
-    expect(snapshot(target)).toEqual(snapshot(source));
+    expect(await snapshot(target)).toEqual(await snapshot(source));
     expectSumsClose(target, source);
 
     const second = await runImport(target.store, { paths: [out], keepQueryText: true });
     expect(second.imported).toEqual({ traces: 0, user_feedback: 0, drift_metrics: 0, drift_alerts: 0, feedback_metrics: 0 });
     expect(second.duplicates).toBe(11);
-    expect(snapshot(target)).toEqual(snapshot(source));
+    expect(await snapshot(target)).toEqual(await snapshot(source));
   });
 
   it("refuses to overwrite an earlier export unless forced", async () => {
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     const out = tempDir();
-    runExportJsonl(store, { outDir: out });
-    expect(() => runExportJsonl(store, { outDir: out })).toThrow(/already exists.*--force/);
-    expect(runExportJsonl(store, { outDir: out, force: true }).files).toHaveLength(5);
+    await runExportJsonl(store, { outDir: out });
+    await expect(runExportJsonl(store, { outDir: out })).rejects.toThrow(/already exists.*--force/);
+    expect((await runExportJsonl(store, { outDir: out, force: true })).files).toHaveLength(5);
   });
 });

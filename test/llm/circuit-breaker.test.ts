@@ -37,12 +37,12 @@ async function holdWriteLock(dataDir: string): Promise<ChildProcess> {
 
 const opened: Store[] = [];
 const children: ChildProcess[] = [];
-afterEach(() => {
+afterEach(async () => {
   for (const child of children.splice(0)) child.kill();
-  for (const store of opened.splice(0)) store.close();
+  for (const store of opened.splice(0)) await store.close();
 });
-const open = (dir: string, busyTimeoutMs?: number) => {
-  const store = openStore(dir, busyTimeoutMs === undefined ? {} : { busyTimeoutMs });
+const open = async (dir: string, busyTimeoutMs?: number) => {
+  const store = await openStore(dir, busyTimeoutMs === undefined ? {} : { busyTimeoutMs });
   opened.push(store);
   return store;
 };
@@ -52,8 +52,8 @@ describe("circuit breaker shared through the store", () => {
     const dir = mkdtempSync(join(tmpdir(), "mf-breaker-"));
     let t = 5_000_000;
     const { state, provider } = scripted();
-    const a = withCircuitBreaker(provider, open(dir), () => t);
-    const b = withCircuitBreaker(provider, open(dir), () => t);
+    const a = withCircuitBreaker(provider, await open(dir), () => t);
+    const b = withCircuitBreaker(provider, await open(dir), () => t);
     state.fail = true;
     // Failures from both processes count together: the circuit opens on the fifth.
     for (let i = 0; i < FAILURES_TO_OPEN; i++) await expect((i % 2 ? a : b).parse(query)).rejects.toThrow("down");
@@ -69,28 +69,28 @@ describe("circuit breaker shared through the store", () => {
     expect(state.calls).toBe(FAILURES_TO_OPEN + 1);
     // The probe's success closed it for the other process too.
     await expect(b.parse(query)).resolves.toMatchObject({ confidence: 0.9 });
-    expect(readCircuit(open(dir), "m")).toEqual({ failures: 0, openedAt: null, probeAt: null });
+    expect(await readCircuit(await open(dir), "m")).toEqual({ failures: 0, openedAt: null, probeAt: null });
   });
 
   it("a success after failures resets the count for every process", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mf-breaker-"));
     const { state, provider } = scripted();
-    const a = withCircuitBreaker(provider, open(dir));
-    const b = withCircuitBreaker(provider, open(dir));
+    const a = withCircuitBreaker(provider, await open(dir));
+    const b = withCircuitBreaker(provider, await open(dir));
     state.fail = true;
     for (let i = 0; i < FAILURES_TO_OPEN - 1; i++) await a.parse(query).catch(() => {});
-    expect(readCircuit(open(dir), "m").failures).toBe(FAILURES_TO_OPEN - 1);
+    expect((await readCircuit(await open(dir), "m")).failures).toBe(FAILURES_TO_OPEN - 1);
     state.fail = false;
     await b.parse(query);
     state.fail = true;
     await a.parse(query).catch(() => {});
     // Not five in a row: still closed.
-    expect(readCircuit(open(dir), "m")).toMatchObject({ failures: 1, openedAt: null });
+    expect(await readCircuit(await open(dir), "m")).toMatchObject({ failures: 1, openedAt: null });
   });
 
   it("takes no write lock while closed: calls go through while another process holds it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mf-breaker-"));
-    const store = open(dir, 0); // a write would fail at once here, as on the server's store
+    const store = await open(dir, 0); // a write would fail at once here, as on the server's store
     const { provider } = scripted();
     const guarded = withCircuitBreaker(provider, store);
     await guarded.parse(query);
@@ -102,7 +102,7 @@ describe("circuit breaker shared through the store", () => {
 
   it("a failure while another process holds the lock still reports the LLM's own error", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mf-breaker-"));
-    const store = open(dir, 0);
+    const store = await open(dir, 0);
     const { state, provider } = scripted();
     const guarded = withCircuitBreaker(provider, store);
     children.push(await holdWriteLock(dir));
@@ -111,6 +111,6 @@ describe("circuit breaker shared through the store", () => {
     const call = guarded.parse(query);
     setTimeout(() => children.pop()?.kill(), 300);
     await expect(call).rejects.toMatchObject({ reason: "http_5xx" });
-    expect(readCircuit(store, "m").failures).toBe(1);
+    expect((await readCircuit(store, "m")).failures).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { openStore } from "../../src/store/store.js";
 // The weekly report and Prometheus say how often the circuit opened: each opening from closed is counted once.
 describe("circuit openings", () => {
   it("counts one opening per trip from closed, none for a failed probe that keeps it open", async () => {
-    const store = openStore(":memory:");
+    const store = await openStore(":memory:");
     let t = Date.UTC(2026, 10, 20, 12);
     let fail = true;
     const provider: LlmProvider = {
@@ -20,18 +20,18 @@ describe("circuit openings", () => {
     };
     const breaker = withCircuitBreaker(provider, store, () => t);
     const call = () => breaker.parse({ text: "sad" } as ParsedQuery, new AbortController().signal).catch(() => undefined);
-    const openings = () => store.rollups.counterTotals().find((c) => c.name === CIRCUIT_OPENINGS)?.value ?? 0;
+    const openings = async () => (await store.rollups.counterTotals()).find((c) => c.name === CIRCUIT_OPENINGS)?.value ?? 0;
     for (let i = 0; i < FAILURES_TO_OPEN; i++) await call();
-    expect(openings()).toBe(1);
+    expect(await openings()).toBe(1);
     t += OPEN_MS + 1;
     await call(); // the half-open probe fails: still the same outage
-    expect(openings()).toBe(1);
+    expect(await openings()).toBe(1);
     t += OPEN_MS + 1;
     fail = false;
     await call(); // the probe succeeds: closed
     fail = true;
     for (let i = 0; i < FAILURES_TO_OPEN; i++) await call();
-    expect(openings()).toBe(2);
-    store.close();
+    expect(await openings()).toBe(2);
+    await store.close();
   });
 });

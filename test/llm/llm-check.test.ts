@@ -115,18 +115,18 @@ describe("moodfood llm check", () => {
     // Five failing checks leave a closed circuit closed.
     fake.script({ kind: "status", status: 500 });
     for (let i = 0; i < FAILURES_TO_OPEN; i++) expect((await check(dir)).status).toBe(1);
-    let store = openStore(dir);
-    expect(readCircuit(store, "fake-model")).toEqual({ failures: 0, openedAt: null, probeAt: null });
+    let store = await openStore(dir);
+    expect(await readCircuit(store, "fake-model")).toEqual({ failures: 0, openedAt: null, probeAt: null });
     // An open circuit stays open after a successful check, and the check reports it.
     const openedAt = Date.now() - 1000;
-    store.meta.set(circuitKey("fake-model"), { failures: 5, openedAt, probeAt: null }, openedAt);
-    store.close();
+    await store.meta.set(circuitKey("fake-model"), { failures: 5, openedAt, probeAt: null }, openedAt);
+    await store.close();
     fake.script(valid());
     const { status, body } = await check(dir);
     expect(status).toBe(0);
     expect(body.circuit).toEqual({ state: "open", failures: 5, opened_at: new Date(openedAt).toISOString() });
-    store = openStore(dir);
-    expect(readCircuit(store, "fake-model")).toEqual({ failures: 5, openedAt, probeAt: null });
-    store.close();
+    store = await openStore(dir);
+    expect(await readCircuit(store, "fake-model")).toEqual({ failures: 5, openedAt, probeAt: null });
+    await store.close();
   });
 });

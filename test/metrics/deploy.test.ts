@@ -74,7 +74,7 @@ describe("deploy/ files", () => {
 
 describe("promtool check metrics", () => {
   it.skipIf(!hasPromtool)("reports nothing but the inherited _ms unit names and prom-client's default gauges named *_total", async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     await recordQuery(store, { llm: { model: "gpt-4o-mini", status: "ok" } });
     const { body } = await createExposition(store, { sources: { circuitModels: ["gpt-4o-mini"] } }).render("text");
     const result = promtool(["check", "metrics"], body);

@@ -9,8 +9,8 @@ import { parseSamples } from "./exposition-parse.js";
 import { memoryStore } from "./helpers.js";
 
 describe("gauges read from cached store values", () => {
-  it("omits expensive gauges nobody has computed yet, and shows an empty training buffer as 0", () => {
-    const gauges = readGauges(memoryStore(), [], { circuitModels: [] });
+  it("omits expensive gauges nobody has computed yet, and shows an empty training buffer as 0", async () => {
+    const gauges = await readGauges(await memoryStore(), { circuitModels: [] });
     expect(gauges.has("moodfood_system_health")).toBe(false);
     expect(gauges.has("moodfood_drift_score")).toBe(false);
     expect(gauges.has("moodfood_model_accuracy")).toBe(false);
@@ -19,9 +19,9 @@ describe("gauges read from cached store values", () => {
   });
 
   it("shows what a command cached, as it was cached (the scrape computes nothing)", async () => {
-    const store = memoryStore();
-    cacheGauge(store, "moodfood_system_health", [{ labels: {}, value: 87.5 }], Date.now());
-    cacheGauge(store, "moodfood_drift_score", [{ labels: { type: "confidence", model_version: "m1" }, value: 0.31 }], Date.now());
+    const store = await memoryStore();
+    await cacheGauge(store, "moodfood_system_health", [{ labels: {}, value: 87.5 }], Date.now());
+    await cacheGauge(store, "moodfood_drift_score", [{ labels: { type: "confidence", model_version: "m1" }, value: 0.31 }], Date.now());
     const samples = parseSamples(
       (await createExposition(store, { sources: { circuitModels: [] }, defaultMetrics: false }).render("text")).body,
     );
@@ -32,22 +32,22 @@ describe("gauges read from cached store values", () => {
     });
   });
 
-  it("replaces a gauge's series when it is cached again", () => {
-    const store = memoryStore();
-    cacheGauge(store, "moodfood_drift_score", [{ labels: { type: "a" }, value: 1 }], 1);
-    cacheGauge(store, "moodfood_drift_score", [{ labels: { type: "b" }, value: 2 }], 2);
-    expect(readGauges(store, [], { circuitModels: [] }).get("moodfood_drift_score")).toEqual([{ labels: { type: "b" }, value: 2 }]);
+  it("replaces a gauge's series when it is cached again", async () => {
+    const store = await memoryStore();
+    await cacheGauge(store, "moodfood_drift_score", [{ labels: { type: "a" }, value: 1 }], 1);
+    await cacheGauge(store, "moodfood_drift_score", [{ labels: { type: "b" }, value: 2 }], 2);
+    expect((await readGauges(store, { circuitModels: [] })).get("moodfood_drift_score")).toEqual([{ labels: { type: "b" }, value: 2 }]);
   });
 
-  it("marks the active model version (promoted in the store, else the shipped one) and shows held-out accuracy", () => {
-    const store = memoryStore();
+  it("marks the active model version (promoted in the store, else the shipped one) and shows held-out accuracy", async () => {
+    const store = await memoryStore();
     const sources = { circuitModels: [], shippedModel: () => ({ version: "shipped-1", accuracy: 0.69 }) };
-    let gauges = readGauges(store, [], sources);
+    let gauges = await readGauges(store, sources);
     expect(gauges.get("moodfood_current_model_version")).toEqual([{ labels: { version: "shipped-1" }, value: 1 }]);
     expect(gauges.get("moodfood_model_accuracy")).toEqual([{ labels: { model_version: "shipped-1" }, value: 0.69 }]);
-    store.models.save("v2", JSON.stringify({ version: "v2", heldout_metrics: { top_label_accuracy: 0.74 } }), Buffer.alloc(4), 1);
-    store.models.activate("v2");
-    gauges = readGauges(store, [], sources);
+    await store.models.save("v2", JSON.stringify({ version: "v2", heldout_metrics: { top_label_accuracy: 0.74 } }), Buffer.alloc(4), 1);
+    await store.models.activate("v2");
+    gauges = await readGauges(store, sources);
     expect(gauges.get("moodfood_current_model_version")).toEqual([{ labels: { version: "v2" }, value: 1 }]);
     expect(gauges.get("moodfood_model_accuracy")).toEqual([
       { labels: { model_version: "v2" }, value: 0.74 },
@@ -63,12 +63,12 @@ describe("gauges read from cached store values", () => {
     expect(facts?.accuracy).toBeLessThanOrEqual(1);
   });
 
-  it("reports the shared LLM circuit breaker as 1 while open", () => {
-    const store = memoryStore();
+  it("reports the shared LLM circuit breaker as 1 while open", async () => {
+    const store = await memoryStore();
     const sources = { circuitModels: ["gpt-4o-mini"] };
-    expect(readGauges(store, [], sources).get("moodfood_llm_circuit_open")).toEqual([{ labels: { model: "gpt-4o-mini" }, value: 0 }]);
-    store.meta.set(circuitKey("gpt-4o-mini"), { failures: 5, openedAt: Date.now(), probeAt: null }, Date.now());
-    expect(readGauges(store, [], sources).get("moodfood_llm_circuit_open")).toEqual([{ labels: { model: "gpt-4o-mini" }, value: 1 }]);
+    expect((await readGauges(store, sources)).get("moodfood_llm_circuit_open")).toEqual([{ labels: { model: "gpt-4o-mini" }, value: 0 }]);
+    await store.meta.set(circuitKey("gpt-4o-mini"), { failures: 5, openedAt: Date.now(), probeAt: null }, Date.now());
+    expect((await readGauges(store, sources)).get("moodfood_llm_circuit_open")).toEqual([{ labels: { model: "gpt-4o-mini" }, value: 1 }]);
   });
 
   it("derives the feedback score from the feedback counters when none is cached", () => {

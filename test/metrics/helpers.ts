@@ -1,7 +1,7 @@
 import type { FinalDecision } from "../../src/pipeline/types.js";
 import { storeSink } from "../../src/runtime/store-sink.js";
 import { openStore, type Store } from "../../src/store/store.js";
-import { endTrace, startTrace, traceStage } from "../../src/tracing/tracer.js";
+import { endTrace, startTrace, traceStage, traceWritten } from "../../src/tracing/tracer.js";
 
 export interface FakeQuery {
   decision?: FinalDecision;
@@ -30,9 +30,10 @@ export async function recordQuery(store: Store, q: FakeQuery = {}): Promise<stri
   const done = q.fail
     ? endTrace(trace, { error: new Error("boom"), model_version: q.modelVersion ?? "m1" })
     : endTrace(trace, { final_decision: q.decision ?? "llm_fallback", model_version: q.modelVersion ?? "m1", labels: ["emotion_sad"] });
+  await traceWritten(trace);
   return done.trace_id;
 }
 
-export function memoryStore(): Store {
+export function memoryStore(): Promise<Store> {
   return openStore(":memory:");
 }

@@ -17,11 +17,11 @@ const python = findService("prometheus_client", "the strict OpenMetrics parse");
 
 describe.skipIf(!python)("OpenMetrics output under a strict parser", () => {
   it("parses completely, exemplars included, with awkward label values", async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     await recordQuery(store, { llm: { model: "gpt-4o-mini", status: "error", reason: "timeout" } });
     await recordQuery(store, { modelVersion: 'we"ird\\ver\nsion' });
     await recordQuery(store, { fail: true });
-    cacheGauge(store, "moodfood_system_health", [{ labels: {}, value: 91 }], Date.now());
+    await cacheGauge(store, "moodfood_system_health", [{ labels: {}, value: 91 }], Date.now());
     const { body } = await createExposition(store, { sources: { circuitModels: ["gpt-4o-mini"] } }).render("openmetrics");
     const result = spawnSync(python as string, ["-c", PARSE], { input: body, encoding: "utf8" });
     expect(result.status, result.stderr).toBe(0);

@@ -11,7 +11,7 @@ import { sharedFile } from "../support/shared.js";
 // (measured 2026-12-02 with the shipped model mf-70e00ad6, written beside each), so a regression
 // fails loudly and an honest small change elsewhere does not; they are not targets to tune against.
 // Diet violations stay at zero: diets are hard filters, not a score.
-const runtime = await openRuntime(loadConfig({ env: {} }), { traces: "none", store: openStore(":memory:"), env: {} });
+const runtime = await openRuntime(loadConfig({ env: {} }), { traces: "none", store: await openStore(":memory:"), env: {} });
 const score = (path: string) => evaluate(readEvalFile(path), (text) => runtime.query({ text }));
 const own = (name: string) => new URL(`../fixtures/eval/${name}`, import.meta.url).pathname;
 // The held-out sets below cover the same ground on a clone without ../shared.

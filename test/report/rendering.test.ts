@@ -12,9 +12,9 @@ const build = (store: Store) => buildWeeklyReport(store, { monday: MONDAY, timeZ
 const HOSTILE_QUERY = "<script>alert(1)</script> [click](http://evil.example) | **bold** `code`";
 const HOSTILE_COMMENT = '<img src=x onerror="alert(2)"> ![x](http://evil.example/p.png) ~~gone~~';
 
-function busyStore(): Store {
-  const store = openStore(":memory:");
-  const traces = seed(
+async function busyStore(): Promise<Store> {
+  const store = await openStore(":memory:");
+  const traces = await seed(
     store,
     Array.from({ length: 60 }, (_, i) => ({
       at: START + i * 2 * 3_600_000,
@@ -22,14 +22,16 @@ function busyStore(): Store {
       labels: ["emotion_sad"],
     })),
   );
-  writeFeedback(store, [feedbackAt(traces[0] as never, START + 1000, { rating: 1, sentiment: "negative", comment: HOSTILE_COMMENT })]);
-  store.health.record({ checked_at: START + 1000, status: "healthy", score: 100, source: "cli", checks: "{}" }, { append: true });
+  await writeFeedback(store, [
+    feedbackAt(traces[0] as never, START + 1000, { rating: 1, sentiment: "negative", comment: HOSTILE_COMMENT }),
+  ]);
+  await store.health.record({ checked_at: START + 1000, status: "healthy", score: 100, source: "cli", checks: "{}" }, { append: true });
   return store;
 }
 
 describe("rendering the weekly report", () => {
-  it("holds every section in Markdown and HTML, and the JSON is the report object", () => {
-    const report = build(busyStore());
+  it("holds every section in Markdown and HTML, and the JSON is the report object", async () => {
+    const report = await build(await busyStore());
     const md = renderReport(report, "md");
     const html = renderReport(report, "html");
     for (const title of [
@@ -52,8 +54,8 @@ describe("rendering the weekly report", () => {
     expect(md).toContain(`${report.queries.total} queries started this week`);
   });
 
-  it("escapes user text: a query or comment cannot add markup, links or images", () => {
-    const report = build(busyStore());
+  it("escapes user text: a query or comment cannot add markup, links or images", async () => {
+    const report = await build(await busyStore());
     const md = renderReport(report, "md");
     const html = renderReport(report, "html");
     expect(md).not.toMatch(/<script|<img|(?<!\\)\]\(http/);
@@ -63,10 +65,10 @@ describe("rendering the weekly report", () => {
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(2)&quot;&gt;");
   });
 
-  it("an empty week says so in a few lines instead of dressing zeros as health", () => {
-    const store = openStore(":memory:");
-    seed(store, [{ at: START + 20 * DAY }]);
-    const report = build(store);
+  it("an empty week says so in a few lines instead of dressing zeros as health", async () => {
+    const store = await openStore(":memory:");
+    await seed(store, [{ at: START + 20 * DAY }]);
+    const report = await build(store);
     expect(report.empty).toBe(true);
     expect(report.latency.total.p50_ms).toBeNull();
     expect(report.queries.error_rate).toBeNull();
@@ -78,15 +80,15 @@ describe("rendering the weekly report", () => {
     expect(renderReport(report, "html")).not.toContain("<svg");
   });
 
-  it("recommendations fire on the numbers they cite, and not at all in a quiet week", () => {
-    const quiet = build(busyStore());
+  it("recommendations fire on the numbers they cite, and not at all in a quiet week", async () => {
+    const quiet = await build(await busyStore());
     expect(quiet.recommendations).toEqual([]);
-    const store = busyStore();
-    seed(
+    const store = await busyStore();
+    await seed(
       store,
       Array.from({ length: 40 }, (_, i) => ({ at: START + 3_600_000 + i * 60_000, status: "error" as const })),
     );
-    const noisy = build(store);
+    const noisy = await build(store);
     const rule = noisy.recommendations.find((r) => r.rule === "error_rate_high");
     expect(rule?.evidence).toEqual({ errors: 40, completed: 100, error_rate: 0.4 });
     expect(rule?.message).toContain("40 of 100 queries failed (40.0%");

@@ -28,8 +28,8 @@ const report = (args: string[]): ReportJson => {
 };
 
 /** Alerts inside and around the week, written as drift check would (the drift tables are the store's). */
-function addAlerts(start: number, end: number): void {
-  const store = openStore(dir);
+async function addAlerts(start: number, end: number): Promise<void> {
+  const store = await openStore(dir);
   const alert = (id: string, opened: number) =>
     store.drift.insertAlert({
       alert_id: id,
@@ -42,16 +42,16 @@ function addAlerts(start: number, end: number): void {
       threshold: 0.1,
       details: "{}",
     });
-  alert("before-week", start - DAY);
-  store.drift.resolveAlert("before-week", start + DAY);
-  alert("in-week-acked", start + 2 * DAY);
-  store.drift.acknowledgeAlert("in-week-acked", start + 3 * DAY);
-  alert("in-week-open", end - 60_000);
-  store.close();
+  await alert("before-week", start - DAY);
+  await store.drift.resolveAlert("before-week", start + DAY);
+  await alert("in-week-acked", start + 2 * DAY);
+  await store.drift.acknowledgeAlert("in-week-acked", start + 3 * DAY);
+  await alert("in-week-open", end - 60_000);
+  await store.close();
 }
 
 describe("moodfood report weekly after simulate --days 14 --per-day 50", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = tempDataDir();
     expect(moodfood(["--data-dir", dir, "simulate", "--days", "14", "--per-day", "50"]).status).toBe(0);
     // The week comes from the data: the default (last complete) week, which 14 simulated days always cover.
@@ -59,10 +59,10 @@ describe("moodfood report weekly after simulate --days 14 --per-day 50", () => {
     week = { week: first.week, start: Date.parse(first.period.start), end: Date.parse(first.period.end) };
     expect(week.end).toBeLessThanOrEqual(Date.now());
     expect(week.end - week.start).toBe(7 * DAY);
-    addAlerts(week.start, week.end);
+    await addAlerts(week.start, week.end);
   }, 120_000);
 
-  it("its totals are what trace list counts for the week, its feedback and alerts the rows of their tables", () => {
+  it("its totals are what trace list counts for the week, its feedback and alerts the rows of their tables", async () => {
     const r = report(["--week", week.week]);
     const iso = (ms: number) => new Date(ms).toISOString();
     // A week of traces is a few MB of JSON: past spawnSync's default 1 MB buffer.
@@ -76,10 +76,10 @@ describe("moodfood report weekly after simulate --days 14 --per-day 50", () => {
     expect(r.queries.total).toBe(traces.length);
     expect(r.queries.per_day.reduce((n, d) => n + d.completed, 0)).toBe(traces.length);
 
-    const store = openStore(dir, { readonly: true });
-    const feedback = store.feedback.between(week.start, week.end);
-    const alerts = store.drift.listAlerts(true, 1000);
-    store.close();
+    const store = await openStore(dir, { readonly: true });
+    const feedback = await store.feedback.between(week.start, week.end);
+    const alerts = await store.drift.listAlerts(true, 1000);
+    await store.close();
     const inWeek = (at: number | null) => at !== null && at >= week.start && at < week.end;
     const sentiments = (s: string) => feedback.filter((f) => f.sentiment === s).length;
     expect(feedback.length).toBeGreaterThan(0);

@@ -14,7 +14,7 @@ afterEach(async () => {
 describe("GET /report/weekly", () => {
   it("answers the report of the week asked, as JSON by default, Markdown or HTML on request", async () => {
     server = await startTestServer();
-    seed(server.store, [{ at: START + 1000 }, { at: START + DAY }, { at: START - 1000 }]);
+    await seed(server.store, [{ at: START + 1000 }, { at: START + DAY }, { at: START - 1000 }]);
     const json = await fetch(`${server.base}/report/weekly?week=2026-W03`);
     expect(json.headers.get("content-type")).toMatch(/^application\/json/);
     const report = (await json.json()) as { week: string; period: { start: string }; queries: { total: number; per_day: unknown[] } };

@@ -53,11 +53,11 @@ export function traceAt(t: SeedTrace): TraceRecord {
 }
 
 /** Writes traces through the store's batch path: finished ones with their rollups, unfinished ones as started. */
-export function seed(store: Store, traces: SeedTrace[]): TraceRecord[] {
+export async function seed(store: Store, traces: SeedTrace[]): Promise<TraceRecord[]> {
   const records = traces.map(traceAt);
   const finished = records.filter((r) => r.ended_at !== null);
   const unfinished = records.filter((r) => r.ended_at === null);
-  store.recordTraces(unfinished, finished.map(rollupsForTrace));
+  await store.recordTraces(unfinished, finished.map(rollupsForTrace));
   return records;
 }
 

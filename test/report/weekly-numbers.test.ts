@@ -32,8 +32,8 @@ function twoWeeks(start: number): SeedTrace[] {
 const startedIn = (traces: SeedTrace[], from: number, to: number) => traces.filter((t) => t.at >= from && t.at < to);
 
 describe("the weekly report's numbers are the store's, for the week asked", () => {
-  it("counts every query that started in the week, however close to a boundary it ran", () => {
-    const store = openStore(":memory:");
+  it("counts every query that started in the week, however close to a boundary it ran", async () => {
+    const store = await openStore(":memory:");
     const start = MONDAY * DAY;
     const end = start + 7 * DAY;
     const traces: SeedTrace[] = [
@@ -43,8 +43,8 @@ describe("the weekly report's numbers are the store's, for the week asked", () =
       { at: start + 2 * HOUR, status: "active" }, // unfinished: older than the cleanup age, so abandoned
       { at: start + 5 * HOUR },
     ];
-    seed(store, traces);
-    const r = build(store);
+    await seed(store, traces);
+    const r = await build(store);
     expect(r.period).toMatchObject({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
     expect(r.queries.total).toBe(4);
     expect(r.queries).toMatchObject({ completed: 3, errors: 1, unfinished: { active: 0, abandoned: 1 } });
@@ -54,11 +54,11 @@ describe("the weekly report's numbers are the store's, for the week asked", () =
   });
 
   for (const zone of ["UTC", "Asia/Kolkata", "America/St_Johns"]) {
-    it(`per-day counts, errors and decisions match the rows in ${zone}`, () => {
-      const store = openStore(":memory:");
+    it(`per-day counts, errors and decisions match the rows in ${zone}`, async () => {
+      const store = await openStore(":memory:");
       const traces = twoWeeks(MONDAY * DAY);
-      seed(store, traces);
-      const r = build(store, zone);
+      await seed(store, traces);
+      const r = await build(store, zone);
       const bounds = [...r.period.days.map((_, i) => Date.parse(r.period.start) + i * DAY), Date.parse(r.period.end)];
       // No DST in these zones in January: a day is 24 hours from the week's start.
       expect(bounds[7]).toBe(Date.parse(r.period.end));
@@ -79,12 +79,12 @@ describe("the weekly report's numbers are the store's, for the week asked", () =
     });
   }
 
-  it("feedback, alerts, retrains and health are the rows of the week", () => {
-    const store = openStore(":memory:");
+  it("feedback, alerts, retrains and health are the rows of the week", async () => {
+    const store = await openStore(":memory:");
     const start = MONDAY * DAY;
-    const [t] = seed(store, [{ at: start + HOUR }]);
+    const [t] = await seed(store, [{ at: start + HOUR }]);
     if (!t) throw new Error("no trace");
-    writeFeedback(store, [
+    await writeFeedback(store, [
       feedbackAt(t, start - 1, { sentiment: "negative" }), // the week before
       feedbackAt(t, start + HOUR, { rating: 5, sentiment: "positive" }),
       feedbackAt(t, start + 2 * DAY, { rating: 1, sentiment: "negative", comment: "cold <b>soup</b>" }),
@@ -103,16 +103,19 @@ describe("the weekly report's numbers are the store's, for the week asked", () =
         threshold: 0.1,
         details: "{}",
       });
-    alert("a-before", start - DAY); // raised the week before, resolved in this one
-    store.drift.resolveAlert("a-before", start + DAY);
-    alert("a-acked", start + DAY);
-    store.drift.acknowledgeAlert("a-acked", start + 2 * DAY);
-    alert("a-open", start + 3 * DAY);
-    alert("a-later", start + 8 * DAY);
-    store.health.record({ checked_at: start + HOUR, status: "healthy", score: 100, source: "cli", checks: "{}" }, { append: true });
-    store.health.record({ checked_at: start + 4 * DAY, status: "degraded", score: 70, source: "serve", checks: "{}" }, { append: true });
+    await alert("a-before", start - DAY); // raised the week before, resolved in this one
+    await store.drift.resolveAlert("a-before", start + DAY);
+    await alert("a-acked", start + DAY);
+    await store.drift.acknowledgeAlert("a-acked", start + 2 * DAY);
+    await alert("a-open", start + 3 * DAY);
+    await alert("a-later", start + 8 * DAY);
+    await store.health.record({ checked_at: start + HOUR, status: "healthy", score: 100, source: "cli", checks: "{}" }, { append: true });
+    await store.health.record(
+      { checked_at: start + 4 * DAY, status: "degraded", score: 70, source: "serve", checks: "{}" },
+      { append: true },
+    );
 
-    const r = build(store);
+    const r = await build(store);
     expect(r.feedback).toMatchObject({ total: 3, explicit: 2, implicit: 1, rated: 2, average_rating: 3 });
     expect(r.feedback.sentiment).toEqual({ positive: 1, neutral: 1, negative: 1 });
     expect(r.feedback.per_day.map((d) => d.total)).toEqual([1, 0, 1, 0, 0, 0, 1]);

@@ -36,7 +36,7 @@ async function answers(runtime: Runtime, queries: readonly string[]): Promise<{ 
 
 async function openTemp() {
   const dir = mkdtempSync(join(tmpdir(), "mf-hostile-"));
-  const store = openStore(dir);
+  const store = await openStore(dir);
   const config = loadConfig({ flags: { dataDir: dir }, env: {}, cwd: dir });
   const runtime = await openRuntime(config, { traces: "store", store });
   return { store, runtime, config };
@@ -63,11 +63,11 @@ describe("a flood of confident wrong corrections (sad queries relabelled weather
       };
       await recordExplicitFeedback(store, input, now + i);
     }
-    const buffer = showBuffer(store, now);
+    const buffer = await showBuffer(store, now);
     expect(buffer.size).toBe(0);
     expect(buffer.rejected.contradicts_text).toBe(360);
 
-    const result = runRetrain(store, { promote: true });
+    const result = await runRetrain(store, { promote: true });
     expect(result.promoted).toBe(false);
     expect(result.status).toBe("identical");
 
@@ -77,7 +77,7 @@ describe("a flood of confident wrong corrections (sad queries relabelled weather
     expect(after.seen).toEqual(before.seen);
     expect(after.seen.some((s) => s.labels.includes("weather_hot"))).toBe(false);
     await again.close();
-    store.close();
+    await store.close();
   });
 
   it("is refused by the gate even if it got past the buffer's checks", { timeout: 120_000 }, async () => {
@@ -86,7 +86,7 @@ describe("a flood of confident wrong corrections (sad queries relabelled weather
     // As if every check of the buffer had failed: the flood goes straight into the training data.
     const curated = loadCuratedData();
     const poisoned = { ...curated, base: [...curated.base, ...SAD_QUERIES.map((q) => ({ q, labels: ["weather_hot"] }))] };
-    const result = runRetrain(store, { promote: true, curated: poisoned });
+    const result = await runRetrain(store, { promote: true, curated: poisoned });
     expect(result.candidate).not.toBe(result.active);
     expect(result.promoted).toBe(false);
     expect(result.status).toBe("rejected");
@@ -97,6 +97,6 @@ describe("a flood of confident wrong corrections (sad queries relabelled weather
     const again = await openRuntime(config, { traces: "store", store });
     expect((await answers(again, SAD_QUERIES.slice(0, 20))).seen).toEqual(before.seen);
     await again.close();
-    store.close();
+    await store.close();
   });
 });

@@ -28,7 +28,7 @@ describe("HTTP API routes", () => {
 
   it("reports not ready when the store cannot be read", async () => {
     const s = await start();
-    s.store.close();
+    await s.store.close();
     const res = await fetch(`${s.base}/readyz`);
     expect(res.status).toBe(503);
     expect((await errorOf(res)).code).toBe("store_unavailable");
@@ -76,7 +76,7 @@ describe("HTTP API routes", () => {
     expect(answer.query).toBe("I'm sad and it's freezing");
     expect(answer.diets).toEqual(["vegan"]);
     expect(answer.recommendations).toHaveLength(1);
-    expect(s.store.traces.get(answer.trace_id)?.status).toBe("ok");
+    expect((await s.store.traces.get(answer.trace_id))?.status).toBe("ok");
   });
 
   it.each([
@@ -98,7 +98,7 @@ describe("HTTP API routes", () => {
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect((await errorOf(res)).code).toBe(code);
-    expect(s.store.traces.list({ limit: 5 })).toHaveLength(0);
+    expect(await s.store.traces.list({ limit: 5 })).toHaveLength(0);
   });
 
   it("rejects a body that is not UTF-8 with 400", async () => {
@@ -131,7 +131,7 @@ describe("HTTP API routes", () => {
       chunks: [chunk, chunk, chunk, chunk, chunk],
     });
     expect(res.status).toBe(413);
-    expect(s.store.traces.list({ limit: 5 })).toHaveLength(0);
+    expect(await s.store.traces.list({ limit: 5 })).toHaveLength(0);
   });
 
   it("accepts a body of exactly 1 MiB (the limit is inclusive)", async () => {

@@ -42,7 +42,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(overrides: Partial<ApiDeps> = {}): Promise<TestServer> {
-  const store = overrides.store ?? memoryStore();
+  const store = overrides.store ?? (await memoryStore());
   const logs: string[] = [];
   const deps: ApiDeps = {
     store,

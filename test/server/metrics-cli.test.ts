@@ -14,9 +14,9 @@ afterEach(() => {
 async function cli(argv: string[], env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), "mf-metrics-cli-"));
   dirs.push(dir);
-  const store = openStore(dir);
+  const store = await openStore(dir);
   await recordQuery(store);
-  store.close();
+  await store.close();
   let stdout = "";
   let stderr = "";
   const code = await runCli(["--data-dir", dir, ...argv], {

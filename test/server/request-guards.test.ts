@@ -21,7 +21,7 @@ describe("request guards", () => {
       const res = await rawRequest(s.port, { method: "POST", path: "/query", headers: { "content-type": type }, body });
       expect(res.status).toBe(415);
       expect(JSON.parse(res.body)).toMatchObject({ error: { code: "unsupported_media_type" } });
-      expect(s.store.traces.count()).toBe(0);
+      expect(await s.store.traces.count()).toBe(0);
     },
   );
 
@@ -56,7 +56,7 @@ describe("request guards", () => {
     }
     const post = await rawRequest(s.port, { method: "POST", path: "/query", headers: { host: "attacker.test" }, body });
     expect(post.status).toBe(403);
-    expect(s.store.traces.count()).toBe(0);
+    expect(await s.store.traces.count()).toBe(0);
     for (const host of ["localhost:9189", "127.0.0.1", "[::1]:9189", "127.0.0.2:80"]) {
       expect((await rawRequest(s.port, { path: "/livez", headers: { host } })).status).toBe(200);
     }

@@ -20,9 +20,13 @@ function setup(env: Record<string, string> = {}) {
   return loadConfig({ env: { MOODFOOD_DATA_DIR: dir, ...env }, cwd: dir });
 }
 
-function serve(config: ReturnType<typeof setup>, options: Partial<{ host: string; port: number; insecure: boolean }> = {}, delayMs = 0) {
+async function serve(
+  config: ReturnType<typeof setup>,
+  options: Partial<{ host: string; port: number; insecure: boolean }> = {},
+  delayMs = 0,
+) {
   const controller = new AbortController();
-  const store = openStore(config.dataDir); // the fake pipeline's own connection, like a second process
+  const store = await openStore(config.dataDir); // the fake pipeline's own connection, like a second process
   let resolveInfo: (info: ServeInfo) => void = () => {};
   const listening = new Promise<ServeInfo>((resolve) => (resolveInfo = resolve));
   const done = runMetricsServe(
@@ -38,7 +42,7 @@ describe("metrics serve lifecycle", () => {
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const { done } = serve(setup(), { port });
+      const { done } = await serve(setup(), { port });
       await expect(done).rejects.toMatchObject({
         code: "port_in_use",
         exitCode: 1,
@@ -50,7 +54,7 @@ describe("metrics serve lifecycle", () => {
   });
 
   it("refuses a non-loopback host without a token unless --insecure", async () => {
-    await expect(serve(setup(), { host: "0.0.0.0" }).done).rejects.toMatchObject({ code: "insecure_bind", exitCode: 2 });
+    await expect((await serve(setup(), { host: "0.0.0.0" })).done).rejects.toMatchObject({ code: "insecure_bind", exitCode: 2 });
     // Checked without binding: tests never open a port beyond loopback.
     expect(() => assertSafeBind("0.0.0.0", "t".repeat(32), false)).not.toThrow();
     expect(() => assertSafeBind("0.0.0.0", "short-token", false)).toThrow(/11 characters.*at least 32/);
@@ -59,7 +63,7 @@ describe("metrics serve lifecycle", () => {
   });
 
   it("on a stop signal finishes the in-flight request, then stops accepting", async () => {
-    const { controller, listening, done } = serve(setup(), {}, 300);
+    const { controller, listening, done } = await serve(setup(), {}, 300);
     const { url } = await listening;
     const inFlight = fetch(`${url}/query`, {
       method: "POST",
@@ -77,10 +81,10 @@ describe("metrics serve lifecycle", () => {
 
   it("counts queries written by other processes before it started", async () => {
     const config = setup();
-    const other = openStore(config.dataDir);
+    const other = await openStore(config.dataDir);
     for (let i = 0; i < 3; i++) await fakeRunQuery(other)({ text: "sad" });
-    other.close();
-    const { controller, listening, done } = serve(config);
+    await other.close();
+    const { controller, listening, done } = await serve(config);
     const { url } = await listening;
     const body = await (await fetch(`${url}/metrics`)).text();
     controller.abort("SIGTERM");

@@ -4,7 +4,7 @@ import { moodfood, tempDataDir } from "../e2e/cli.js";
 
 // Spawns the built bin (npm test builds first).
 describe("moodfood demo / simulate (built CLI)", () => {
-  it("demo fills an empty store with a week of history, answers one query, and skips the history next time", () => {
+  it("demo fills an empty store with a week of history, answers one query, and skips the history next time", async () => {
     const dataDir = tempDataDir();
     const first = moodfood(["--data-dir", dataDir, "demo", "--json"]);
     expect(first.status).toBe(0);
@@ -13,9 +13,9 @@ describe("moodfood demo / simulate (built CLI)", () => {
     expect(result.answer.recommendations.length).toBeGreaterThan(0);
     const again = JSON.parse(moodfood(["--data-dir", dataDir, "demo", "--json"]).stdout);
     expect(again.simulation).toBeNull();
-    const store = openStore(dataDir);
-    expect(store.traces.list({ limit: 1_000_000 })).toHaveLength(2_102);
-    store.close();
+    const store = await openStore(dataDir);
+    expect(await store.traces.list({ limit: 1_000_000 })).toHaveLength(2_102);
+    await store.close();
   });
 
   it("simulate --json keeps stdout to one JSON document and stderr quiet off a terminal", () => {

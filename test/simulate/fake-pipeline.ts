@@ -5,7 +5,7 @@ import type { PipelineDeps, QueryAnswer, QueryInput } from "../../src/pipeline/p
 import type { LabelScore, LlmProvider, MoodClassifier } from "../../src/pipeline/types.js";
 import type { SimulateDeps } from "../../src/simulate/run-simulate.js";
 import type { Store } from "../../src/store/store.js";
-import { endTrace, startTrace, traceStage } from "../../src/tracing/tracer.js";
+import { endTrace, startTrace, traceStage, traceWritten } from "../../src/tracing/tracer.js";
 
 const KEYWORDS: [RegExp, string][] = [
   [/cold|frost|snow|icy|freez/i, "weather_cold"],
@@ -52,6 +52,7 @@ export async function fakeRunQuery(input: QueryInput, deps: PipelineDeps): Promi
   const decision = llm === null ? (confident ? "ml_only" : "default_fallback") : confident ? "ml_validated" : "llm_fallback";
   const labels = llm === null ? (confident ? ml.map((m) => m.label) : []) : llm.labels;
   const done = endTrace(trace, { labels, confidence: ml[0]?.score ?? 0, final_decision: decision, recommendations: ["Miso soup"] });
+  await traceWritten(trace);
   return {
     trace_id: done.trace_id,
     query: input.text,

@@ -30,15 +30,12 @@ async function cli(args: string[]) {
 }
 
 /** Same history shape, ids aside: time, query, labels and decision of every trace, oldest first. */
-function historyOf(dataDir: string) {
-  const store = openStore(dataDir);
+async function historyOf(dataDir: string) {
+  const store = await openStore(dataDir);
   try {
-    return store.traces
-      .list({ limit: 1_000_000 })
-      .reverse()
-      .map((t) => [t.started_at, t.query, t.labels, t.final_decision]);
+    return (await store.traces.list({ limit: 1_000_000 })).reverse().map((t) => [t.started_at, t.query, t.labels, t.final_decision]);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -62,7 +59,7 @@ describe("moodfood simulate (in process, real pipeline)", () => {
     const summary = JSON.parse(result.stdout);
     expect(summary).toMatchObject({ days: 2, per_day: 60, queries: 120, seed: "9", drift_day: null });
     expect(summary.per_day_counts.map((d: { queries: number }) => d.queries)).toEqual([60, 60]);
-    expect(historyOf(result.dataDir)).toHaveLength(120);
+    expect(await historyOf(result.dataDir)).toHaveLength(120);
   });
 
   it("gives the same labels, decisions and times for the same seed", async () => {
@@ -77,7 +74,7 @@ describe("moodfood simulate (in process, real pipeline)", () => {
     } finally {
       vi.useRealTimers();
     }
-    expect(historyOf(a.dataDir)).toEqual(historyOf(b.dataDir));
+    expect(await historyOf(a.dataDir)).toEqual(await historyOf(b.dataDir));
     expect(JSON.parse(a.stdout).decisions).toEqual(JSON.parse(b.stdout).decisions);
   });
 
@@ -109,8 +106,8 @@ describe("moodfood simulate (in process, real pipeline)", () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^moodfood: The store already holds traces between \S+Z and \S+Z; .*--append/);
     expect(refused.stderr.trim().split("\n")).toHaveLength(1);
-    expect(historyOf(first.dataDir)).toHaveLength(30);
+    expect(await historyOf(first.dataDir)).toHaveLength(30);
     expect((await again(["--append"])).status).toBe(0);
-    expect(historyOf(first.dataDir)).toHaveLength(60);
+    expect(await historyOf(first.dataDir)).toHaveLength(60);
   });
 });

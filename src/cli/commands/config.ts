@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { type ExplainedSetting, explainConfig, type SettingOrigin } from "../../config/load-config.js";
+import { parseDatabaseUrl } from "../../store/postgres/connection-url.js";
 import { printResult } from "../output.js";
 import type { ContextFactory } from "./index.js";
 
@@ -53,8 +54,24 @@ const CREDENTIAL_URLS = new Set<string>(["alertWebhook"]);
 
 function show(setting: ExplainedSetting): ShownSetting {
   const { key, value, origin, from, env, secret } = setting;
-  const shown = secret ? maskSecret(String(value)) : typeof value === "string" ? maskUrl(value, CREDENTIAL_URLS.has(key)) : value;
+  const shown =
+    key === "databaseUrl" && value
+      ? databaseUrlShown(String(value))
+      : secret
+        ? maskSecret(String(value))
+        : typeof value === "string"
+          ? maskUrl(value, CREDENTIAL_URLS.has(key))
+          : value;
   return { key, value: shown, origin, from, env, secret };
+}
+
+/** The database URL as errors show it: user, host, port, database and schema, never the password. */
+function databaseUrlShown(value: string): string {
+  try {
+    return parseDatabaseUrl(value).display;
+  } catch {
+    return "set (not a valid URL)";
+  }
 }
 
 /** A URL without user:password; with `pathIsSecret`, without its path either. Anything else unchanged. */

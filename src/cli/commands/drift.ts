@@ -77,7 +77,7 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
       const ctx = context(command);
       const { listAlerts } = await import("../drift-runner.js");
       const { renderAlerts } = await import("../render/drift-alerts.js");
-      printResult(ctx, listAlerts(ctx, options.all === true, options.limit), renderAlerts);
+      printResult(ctx, await listAlerts(ctx, options.all === true, options.limit), renderAlerts);
     });
 
   drift
@@ -91,7 +91,7 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
       const { ackAlert } = await import("../drift-runner.js");
       printResult(
         ctx,
-        ackAlert(ctx, id),
+        await ackAlert(ctx, id),
         (a) => `Acknowledged ${a.alert_id} (${a.type}, ${a.severity}); it resolves by itself when the drift clears.\n`,
       );
     });
@@ -115,7 +115,7 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
         import("../drift-runner.js"),
         import("../render/drift-baseline.js"),
       ]);
-      printResult(ctx, setBaseline(ctx, range), renderBaselineSet);
+      printResult(ctx, await setBaseline(ctx, range), renderBaselineSet);
     });
   baseline
     .command("show")
@@ -128,7 +128,7 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
         import("../drift-runner.js"),
         import("../render/drift-baseline.js"),
       ]);
-      printResult(ctx, showBaseline(ctx), renderBaselineShow);
+      printResult(ctx, await showBaseline(ctx), renderBaselineShow);
     });
   baseline
     .command("clear")
@@ -141,7 +141,7 @@ export function registerDrift(program: Command, context: ContextFactory, state: 
         import("../drift-runner.js"),
         import("../render/drift-baseline.js"),
       ]);
-      printResult(ctx, clearBaseline(ctx), renderBaselineClear);
+      printResult(ctx, await clearBaseline(ctx), renderBaselineClear);
     });
 }
 

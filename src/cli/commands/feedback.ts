@@ -55,7 +55,7 @@ export function registerFeedback(program: Command, context: ContextFactory): voi
         import("../../feedback/feedback-json.js"),
         import("../render/feedback.js"),
       ]);
-      const record = withStore(ctx, (store) => recordImplicitFeedback(store, { traceId, signal }, Date.now()));
+      const record = await withStore(ctx, (store) => recordImplicitFeedback(store, { traceId, signal }, Date.now()));
       printResult(ctx, feedbackToJson(record), renderFeedback);
     });
   feedback
@@ -71,7 +71,7 @@ export function registerFeedback(program: Command, context: ContextFactory): voi
         import("../../feedback/summary/feedback-summary.js"),
         import("../render/feedback-summary.js"),
       ]);
-      const summary = withStoreForReading(ctx, (store) =>
+      const summary = await withStoreForReading(ctx, (store) =>
         summariseFeedback(store, { days: options.days, modelVersion: options.modelVersion, now: Date.now() }),
       );
       printResult(ctx, summary, renderFeedbackSummary);
@@ -87,10 +87,6 @@ export function registerFeedback(program: Command, context: ContextFactory): voi
         import("../../feedback/show-buffer.js"),
         import("../render/feedback.js"),
       ]);
-      printResult(
-        ctx,
-        withStore(ctx, (store) => showBuffer(store, Date.now())),
-        renderBuffer,
-      );
+      printResult(ctx, await withStore(ctx, (store) => showBuffer(store, Date.now())), renderBuffer);
     });
 }

@@ -10,6 +10,7 @@ import { registerHealth } from "./health.js";
 import { registerInterop } from "./interop.js";
 import { registerLlm } from "./llm.js";
 import { registerMetrics } from "./metrics.js";
+import { registerMigrate } from "./migrate.js";
 import { registerModel } from "./model.js";
 import { registerPrune } from "./prune.js";
 import { registerQuery } from "./query.js";
@@ -37,6 +38,7 @@ const GROUPS: readonly { words: readonly string[]; register: Register }[] = [
   { words: ["llm"], register: registerLlm },
   { words: ["config"], register: registerConfig },
   { words: ["backup"], register: registerBackup },
+  { words: ["migrate"], register: registerMigrate },
 ];
 
 /**

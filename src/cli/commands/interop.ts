@@ -25,9 +25,10 @@ export function registerInterop(program: Command, context: ContextFactory, state
       const ctx = context(command);
       const { runExportJsonl } = await import("../../interop/export-jsonl.js");
       const { renderExport } = await import("../render/interop-result.js");
-      withStoreForReading(ctx, (store) =>
-        printResult(ctx, runExportJsonl(store, { outDir: resolve(options.out), force: options.force === true }), renderExport),
+      const result = await withStoreForReading(ctx, (store) =>
+        runExportJsonl(store, { outDir: resolve(options.out), force: options.force === true }),
       );
+      printResult(ctx, result, renderExport);
     });
 
   program

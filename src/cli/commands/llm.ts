@@ -23,9 +23,9 @@ export function registerLlm(program: Command, context: ContextFactory, state: Ru
       ]);
       const result = await runLlmCheck({
         config: ctx.config,
-        readCircuit: (model) => {
+        readCircuit: async (model) => {
           try {
-            return withStoreForReading(ctx, (store) => readCircuit(store, model));
+            return await withStoreForReading(ctx, (store) => readCircuit(store, model));
           } catch {
             return undefined; // the check is about the endpoint; an unreadable store only hides the circuit
           }

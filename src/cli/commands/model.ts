@@ -19,11 +19,7 @@ export function registerModel(program: Command, context: ContextFactory): void {
       const ctx = context(command);
       const { trainAndSave } = await import("../model-runner.js");
       const { renderTrain } = await import("../render/train.js");
-      printResult(
-        ctx,
-        withStore(ctx, (store) => trainAndSave(store, options)),
-        renderTrain,
-      );
+      printResult(ctx, await withStore(ctx, (store) => trainAndSave(store, options)), renderTrain);
     });
 
   program
@@ -52,7 +48,7 @@ export function registerModel(program: Command, context: ContextFactory): void {
       const ctx = context(command);
       const { listModels } = await import("../../pipeline/classifier/model-registry.js");
       const { renderModels } = await import("../render/train.js");
-      printResult(ctx, withStoreForReading(ctx, listModels), renderModels);
+      printResult(ctx, await withStoreForReading(ctx, listModels), renderModels);
     });
   models
     .command("candidate")
@@ -67,7 +63,7 @@ export function registerModel(program: Command, context: ContextFactory): void {
     .action(async (version: string | undefined, options: { clear?: boolean }, command: Command) => {
       const ctx = context(command);
       const { nameCandidate } = await import("../model-runner.js");
-      const result = withStore(ctx, (store) => nameCandidate(store, version, options.clear === true, ctx.config.abSplit));
+      const result = await withStore(ctx, (store) => nameCandidate(store, version, options.clear === true, ctx.config.abSplit));
       printResult(ctx, result, (r) =>
         r.candidate === null
           ? "No A/B candidate: every query uses the active model.\n"
@@ -83,7 +79,7 @@ export function registerModel(program: Command, context: ContextFactory): void {
     .action(async (version: string, _o: unknown, command: Command) => {
       const ctx = context(command);
       const { promoteModel } = await import("../../pipeline/classifier/model-registry.js");
-      const active = withStore(ctx, (store) => promoteModel(store, version));
+      const active = await withStore(ctx, (store) => promoteModel(store, version));
       printResult(ctx, { active }, (r) => `Queries now use model ${r.active}.\n`);
     });
   models
@@ -95,7 +91,7 @@ export function registerModel(program: Command, context: ContextFactory): void {
       const ctx = context(command);
       const { promoteModel } = await import("../../pipeline/classifier/model-registry.js");
       const { loadShippedClassifier } = await import("../../pipeline/classifier/load.js");
-      const active = withStore(ctx, (store) => promoteModel(store, loadShippedClassifier().version));
+      const active = await withStore(ctx, (store) => promoteModel(store, loadShippedClassifier().version));
       printResult(ctx, { active }, (r) => `Queries now use the shipped model ${r.active}.\n`);
     });
 

@@ -23,25 +23,25 @@ export function registerPrune(program: Command, context: ContextFactory): void {
     .requiredOption("--older-than <dur>", "age of the traces to delete, e.g. 30d", durationArg)
     .option("--json", "print the result as JSON")
     .addHelpText("after", "\nExample:\n  $ moodfood prune --older-than 30d\n")
-    .action((options: { olderThan: number }, command: Command) => {
+    .action(async (options: { olderThan: number }, command: Command) => {
       const ctx = context(command);
       const cutoff = Date.now() - options.olderThan;
-      const prune = (store: Store): PruneResult => {
-        const deleted = pruneHistory(store, cutoff);
+      const prune = async (store: Store): Promise<PruneResult> => {
+        const deleted = await pruneHistory(store, cutoff);
         return {
           deleted: deleted.traces,
           feedback_deleted: deleted.feedback,
           cutoff: new Date(cutoff).toISOString(),
-          remaining: store.traces.count(),
+          remaining: await store.traces.count(),
         };
       };
       let result: PruneResult;
       try {
-        result = withStore(ctx, prune);
+        result = await withStore(ctx, prune);
       } catch (error) {
         // The WAL needs free blocks to record a delete; on a full disk, prune is the tool that frees them.
         if (!diskIsFull(ctx.config.dataDir)) throw error;
-        result = withStore(ctx, prune, "reclaim");
+        result = await withStore(ctx, prune, "reclaim");
       }
       printResult(
         ctx,

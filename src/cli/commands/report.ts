@@ -43,7 +43,7 @@ export function registerReport(program: Command, context: ContextFactory): void 
         import("../render/report.js"),
       ]);
       const cwd = process.cwd();
-      const result = withStoreForReading(ctx, (store) =>
+      const result = await withStoreForReading(ctx, (store) =>
         runReportWeekly(
           { week: options.week, out: options.out, format: options.format, timeZone: options.tz ?? ctx.config.timeZone },
           { store, now: Date.now(), cwd, traceCleanupHours: ctx.config.traceCleanupHours },

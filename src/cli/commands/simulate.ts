@@ -64,7 +64,7 @@ export function registerSimulate(program: Command, context: ContextFactory): voi
       const ctx = context(command);
       const [{ renderDemo }, { withRuntime }] = await Promise.all([import("../render/demo.js"), import("../with-store.js")]);
       await withRuntime(ctx, { traces: "store" }, async (runtime) => {
-        const empty = runtime.store.traces.list({ limit: 1 }).length === 0;
+        const empty = (await runtime.store.traces.list({ limit: 1 })).length === 0;
         const simulation = empty ? await simulateInto(ctx, runtime.store, DEMO_HISTORY) : null;
         const answer = await runtime.query({ text: DEMO_QUERY });
         printResult(ctx, { simulation, answer }, renderDemo);
@@ -82,10 +82,10 @@ async function simulateInto(ctx: CliContext, store: Store, options: SimulateOpti
   ]);
   // Always the offline parser: replaying thousands of queries must never call a paid endpoint.
   const runtime = await openRuntime(ctx.config, { traces: "batched", store, provider: createLocalProvider() });
-  const { sink, ...pipeline } = runtime.pipeline();
+  const { sink, ...pipeline } = await runtime.pipeline();
   const progress = process.stderr.isTTY ? terminalProgress(ctx.stderr, "queries") : null;
   try {
-    const traces = sink as typeof sink & { flush(): void }; // "batched" delivery
+    const traces = sink as typeof sink & { flush(): Promise<void> }; // "batched" delivery
     return await runSimulate(options, { store, pipeline, traces, runQuery, now: Date.now(), onProgress: progress?.update });
   } finally {
     progress?.finish();

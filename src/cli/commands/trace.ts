@@ -30,9 +30,10 @@ export function registerTrace(program: Command, context: ContextFactory): void {
     .argument("<id>", "trace id or unique prefix")
     .option("--json", "print the trace as JSON")
     .addHelpText("after", "\nExamples:\n  $ moodfood trace 4bf92f\n  $ moodfood trace list --since 1h --status error\n")
-    .action((id: string, _options: unknown, command: Command) => {
+    .action(async (id: string, _options: unknown, command: Command) => {
       const ctx = context(command);
-      withStoreForReading(ctx, (store) => printResult(ctx, present(findTrace(store, id), ctx), renderTrace));
+      const found = await withStoreForReading(ctx, (store) => findTrace(store, id));
+      printResult(ctx, present(found, ctx), renderTrace);
     });
 
   trace
@@ -54,7 +55,7 @@ export function registerTrace(program: Command, context: ContextFactory): void {
     .option("--model-version <v>", "only this model version")
     .option("--json", 'print {"traces": [...]}')
     .addHelpText("after", "\nExamples:\n  $ moodfood trace list --limit 50\n  $ moodfood trace list --since 7d --min-ms 5 --json\n")
-    .action((options: ListOptions, command: Command) => {
+    .action(async (options: ListOptions, command: Command) => {
       const ctx = context(command);
       const now = Date.now();
       const filter: TraceFilter = {
@@ -70,11 +71,11 @@ export function registerTrace(program: Command, context: ContextFactory): void {
       const filtered = [options.since, options.until, options.status, options.decision, options.minMs, options.modelVersion].some(
         (value) => value !== undefined,
       );
-      withStoreForReading(ctx, (store) => {
-        const traces = (function* () {
-          for (const trace of store.traces.iterate(filter)) yield present(trace, ctx, now);
+      await withStoreForReading(ctx, async (store) => {
+        const traces = (async function* () {
+          for await (const trace of store.traces.iterate(filter)) yield present(trace, ctx, now);
         })();
-        streamTraceList(traces, ctx, () => ({ filtered, storeHasTraces: store.traces.list({ limit: 1 }).length > 0 }));
+        await streamTraceList(traces, ctx, async () => ({ filtered, storeHasTraces: (await store.traces.list({ limit: 1 })).length > 0 }));
       });
     });
 }

@@ -19,7 +19,11 @@ const CHUNK_CHARS = 64 * 1024;
  * Prints a trace listing as it is read, so `trace list --limit 200000 --json` never builds one huge string:
  * the JSON is byte for byte what JSON.stringify({ traces }, null, 2) would print.
  */
-export function streamTraceList(traces: Iterable<TraceJson>, ctx: CliContext, scope: () => TraceListScope): void {
+export async function streamTraceList(
+  traces: AsyncIterable<TraceJson>,
+  ctx: CliContext,
+  scope: () => Promise<TraceListScope>,
+): Promise<void> {
   let buffer = "";
   let count = 0;
   const emit = (text: string) => {
@@ -30,13 +34,13 @@ export function streamTraceList(traces: Iterable<TraceJson>, ctx: CliContext, sc
     }
   };
   const p = paint(ctx.color);
-  for (const trace of traces) {
+  for await (const trace of traces) {
     if (ctx.json) emit(`${count === 0 ? '{\n  "traces": [\n' : ",\n"}${indent(JSON.stringify(trace, null, 2), "    ")}`);
     else emit(`${count === 0 ? `${tableHeader(p)}\n` : ""}${tableRow(trace, p)}\n`);
     count++;
   }
   if (ctx.json) emit(count === 0 ? '{\n  "traces": []\n}\n' : "\n  ]\n}\n");
-  else if (count === 0) emit(emptyMessage(scope()));
+  else if (count === 0) emit(emptyMessage(await scope()));
   ctx.stdout(buffer);
 }
 

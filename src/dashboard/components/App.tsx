@@ -1,9 +1,10 @@
 import { Box, Text } from "ink";
 import { useMemo, useRef, useState } from "react";
+import type { DashboardSnapshot } from "../../overview/dashboard-snapshot.js";
 import type { DashboardSource } from "../../overview/dashboard-source.js";
-import type { TraceRecord } from "../../records/trace.js";
 import { matchesFilter } from "../filter-traces.js";
 import { useKeys } from "../hooks/use-keys.js";
+import { useOpenedTrace } from "../hooks/use-opened-trace.js";
 import { PaletteContext } from "../hooks/use-palette.js";
 import { useStoreSnapshot } from "../hooks/use-store-snapshot.js";
 import { useTerminalSize } from "../hooks/use-terminal-size.js";
@@ -24,13 +25,16 @@ export interface AppProps {
   color: boolean;
   dataDir: string;
   now?: () => number;
+  /** The first frame, read before the app starts so it has data at once; without it the app reads one on mount. */
+  initial?: DashboardSnapshot;
 }
 
 /** Lines the trace list needs at least: its title, column names and a few rows. */
 const MIN_LIST_LINES = 6;
+const NO_TRACES: DashboardSnapshot["recent"] = [];
 
 /** The dashboard: panels over the newest traces, a waterfall on Enter, help on `?`. */
-export function App({ source, refreshMs, color, dataDir, now = Date.now }: AppProps) {
+export function App({ source, refreshMs, color, dataDir, now = Date.now, initial }: AppProps) {
   const [paused, setPaused] = useState(false);
   const [screen, setScreen] = useState<Screen>("main");
   const [filter, setFilter] = useState("");
@@ -42,10 +46,11 @@ export function App({ source, refreshMs, color, dataDir, now = Date.now }: AppPr
     draftRef.current = next;
     setDraftState(next);
   };
-  const [opened, setOpened] = useState<{ traceId: string; trace: TraceRecord | undefined } | null>(null);
-  const { snapshot, error } = useStoreSnapshot(source, refreshMs, paused, now);
+  const { opened, open, cancel } = useOpenedTrace(source);
+  const { snapshot, error } = useStoreSnapshot(source, refreshMs, paused, now, initial);
   const { columns, rows } = useTerminalSize();
-  const traces = useMemo(() => (filter ? snapshot.recent.filter((t) => matchesFilter(t, filter)) : snapshot.recent), [snapshot, filter]);
+  const recent = snapshot?.recent ?? NO_TRACES;
+  const traces = useMemo(() => (filter ? recent.filter((t) => matchesFilter(t, filter)) : recent), [recent, filter]);
   const selection = useTraceSelection(traces);
 
   useKeys(
@@ -58,23 +63,27 @@ export function App({ source, refreshMs, color, dataDir, now = Date.now }: AppPr
           setFilter(draftRef.current.trim());
           setDraft(null);
         } else if (picked) {
-          setOpened({ traceId: picked.traceId, trace: source.trace(picked.traceId) });
-          setScreen("waterfall");
+          open(picked.traceId, () => setScreen("waterfall"));
         }
       },
       escape: () => {
+        cancel();
         if (draftRef.current !== null) setDraft(null);
         else if (screen !== "main") setScreen("main");
         else setFilter("");
       },
       filter: () => screen === "main" && setDraft(filter),
       pause: () => setPaused((p) => !p),
-      help: () => setScreen((s) => (s === "help" ? "main" : "help")),
+      help: () => {
+        cancel();
+        setScreen((s) => (s === "help" ? "main" : "help"));
+      },
       type: (text) => setDraft(text === "\b" ? (draftRef.current ?? "").slice(0, -1) : (draftRef.current ?? "") + text),
     },
     () => draftRef.current !== null,
   );
 
+  if (!snapshot) return <Text>{error ? `Cannot read the store: ${error}` : `Reading ${dataDir}…`}</Text>;
   const empty = snapshot.window.kind === "empty" && snapshot.recent.length === 0;
   const grid = gridLayout(columns);
   const headerLines = error ? 3 : 2;
@@ -100,6 +109,8 @@ export function App({ source, refreshMs, color, dataDir, now = Date.now }: AppPr
         ) : screen === "waterfall" && opened ? (
           opened.trace ? (
             <TraceWaterfall trace={opened.trace} columns={columns} />
+          ) : opened.error ? (
+            <Text>{`Trace ${opened.traceId} could not be read: ${opened.error}`}</Text>
           ) : (
             <Text>{`Trace ${opened.traceId} is no longer in the store (pruned).`}</Text>
           )

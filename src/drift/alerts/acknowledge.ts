@@ -3,8 +3,8 @@ import type { Store } from "../../store/store.js";
 import { type AlertJson, alertToJson } from "./alert-json.js";
 
 /** Acknowledges an open alert by id or unique prefix; acknowledged alerts still resolve on their own. */
-export function acknowledgeAlert(store: Store, idOrPrefix: string, now: number): AlertJson {
-  const matches = store.drift.findAlerts(idOrPrefix.trim());
+export async function acknowledgeAlert(store: Store, idOrPrefix: string, now: number): Promise<AlertJson> {
+  const matches = await store.drift.findAlerts(idOrPrefix.trim());
   const [alert] = matches;
   if (!alert) throw new UserError("alert_not_found", `No drift alert with id "${idOrPrefix}"; see moodfood drift alerts.`);
   if (matches.length > 1)
@@ -13,6 +13,6 @@ export function acknowledgeAlert(store: Store, idOrPrefix: string, now: number):
       `Alert id "${idOrPrefix}" matches ${matches.map((a) => a.alert_id).join(", ")}; give more characters.`,
     );
   if (alert.status === "resolved") throw new UserError("alert_resolved", `Alert ${alert.alert_id} is already resolved.`);
-  if (alert.status === "open") store.transaction(() => store.drift.acknowledgeAlert(alert.alert_id, now));
-  return alertToJson(store.drift.findAlerts(alert.alert_id)[0] ?? alert);
+  if (alert.status === "open") await store.transaction(() => store.drift.acknowledgeAlert(alert.alert_id, now));
+  return alertToJson((await store.drift.findAlerts(alert.alert_id))[0] ?? alert);
 }

@@ -17,15 +17,15 @@ const ALERTING = new Set(["medium", "high", "critical"]);
  * updates it (no re-alert every interval); a signal back to none/low resolves it. Runs inside the
  * caller's transaction so the alert rows and the alert counter land together.
  */
-export function reconcileAlerts(
+export async function reconcileAlerts(
   store: Store,
   signals: SignalResult[],
   ctx: { modelVersion: string; threshold: number; now: number },
-): AlertChanges {
+): Promise<AlertChanges> {
   const changes: AlertChanges = { opened: [], updated: [], resolved: [] };
   for (const signal of signals) {
     if (signal.status !== "ok") continue; // no evidence either way: leave the alert as it is
-    const existing = store.drift.openAlert(signal.type);
+    const existing = await store.drift.openAlert(signal.type);
     const facts = { explanation: signal.explanation, test: signal.test, psi: signal.psi, ...signal.details };
     if (ALERTING.has(signal.severity)) {
       if (existing) {
@@ -35,7 +35,7 @@ export function reconcileAlerts(
         const newPeak = SEVERITY_ORDER.indexOf(signal.severity) > SEVERITY_ORDER.indexOf(previous.severity);
         const peak = newPeak ? { severity: signal.severity, at: new Date(ctx.now).toISOString() } : previous;
         const details = JSON.stringify({ ...facts, peak_severity: peak.severity, peak_at: peak.at });
-        store.drift.updateAlert(existing.alert_id, severity, signal.score, details, ctx.now);
+        await store.drift.updateAlert(existing.alert_id, severity, signal.score, details, ctx.now);
         changes.updated.push({ ...existing, severity, score: signal.score, details, updated_at: ctx.now });
       } else {
         const details = JSON.stringify({ ...facts, peak_severity: signal.severity, peak_at: new Date(ctx.now).toISOString() });
@@ -50,8 +50,8 @@ export function reconcileAlerts(
           threshold: ctx.threshold,
           details,
         };
-        store.drift.insertAlert(row);
-        store.rollups.apply(
+        await store.drift.insertAlert(row);
+        await store.rollups.apply(
           [
             {
               name: "moodfood_drift_alerts_total",
@@ -65,7 +65,7 @@ export function reconcileAlerts(
         changes.opened.push({ ...row, status: "open", acknowledged_at: null, resolved_at: null });
       }
     } else if (existing) {
-      store.drift.resolveAlert(existing.alert_id, ctx.now);
+      await store.drift.resolveAlert(existing.alert_id, ctx.now);
       changes.resolved.push({ ...existing, status: "resolved", resolved_at: ctx.now, updated_at: ctx.now });
     }
   }

@@ -5,7 +5,12 @@ import type { ResolvedBaseline } from "./windows.js";
 export { type BaselineSpec, resolveBaseline } from "./windows.js";
 
 /** The baseline's samples: a stored window, or the model's reference confidences (no other signals). */
-export function readWindowOrReference(store: Store, baseline: ResolvedBaseline, modelVersion: string, reference: number[]): WindowData {
+export async function readWindowOrReference(
+  store: Store,
+  baseline: ResolvedBaseline,
+  modelVersion: string,
+  reference: number[],
+): Promise<WindowData> {
   if (baseline.kind === "model" || baseline.start === null || baseline.end === null) {
     return {
       n: reference.length,

@@ -38,11 +38,11 @@ export interface DriftCheckResult {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Compares the current window with the baseline on every signal, stores the result and reconciles alerts. */
-export function runDriftCheck(store: Store, options: DriftCheckOptions): DriftCheckResult {
+export async function runDriftCheck(store: Store, options: DriftCheckOptions): Promise<DriftCheckResult> {
   const start = options.until - options.windowMs;
-  const current = readWindow(store, start, options.until, options.modelVersion);
-  const resolved = resolveBaseline(store, options.baseline, start, options.windowMs);
-  const baseline = readWindowOrReference(store, resolved, options.modelVersion, options.confidenceReference);
+  const current = await readWindow(store, start, options.until, options.modelVersion);
+  const resolved = await resolveBaseline(store, options.baseline, start, options.windowMs);
+  const baseline = await readWindowOrReference(store, resolved, options.modelVersion, options.confidenceReference);
   const t = options.threshold;
   const signals: SignalResult[] = [confidenceSignal(baseline.confidences, current.confidences, t)];
   if (resolved.kind !== "model") {
@@ -92,8 +92,8 @@ export function runDriftCheck(store: Store, options: DriftCheckOptions): DriftCh
   result.explanation = !enough
     ? `Insufficient data: ${current.n} traces in the window and ${baseline.n} in the baseline for model ${options.modelVersion}; need ${MIN_SAMPLE} each.`
     : summariseSignals(severity, signals);
-  store.transaction(() => {
-    store.drift.insertCheck({
+  await store.transaction(async () => {
+    await store.drift.insertCheck({
       checked_at: options.now,
       window_start: start,
       window_end: options.until,
@@ -107,9 +107,9 @@ export function runDriftCheck(store: Store, options: DriftCheckOptions): DriftCh
     const series = signals
       .filter((s) => s.score !== null)
       .map((s) => ({ labels: { type: s.type, model_version: options.modelVersion }, value: s.score as number }));
-    store.meta.set(cachedGaugeKey("moodfood_drift_score"), { series }, options.now);
+    await store.meta.set(cachedGaugeKey("moodfood_drift_score"), { series }, options.now);
     if (enough && options.until >= options.now - PRESENT_SLACK_MS) {
-      result.alerts = reconcileAlerts(store, signals, { modelVersion: options.modelVersion, threshold: t, now: options.now });
+      result.alerts = await reconcileAlerts(store, signals, { modelVersion: options.modelVersion, threshold: t, now: options.now });
       result.alerts_reconciled = true;
     }
   });

@@ -12,8 +12,8 @@ export interface WindowData {
   feedback: Record<string, number>;
 }
 
-export function readWindow(store: Store, start: number, end: number, modelVersion: string): WindowData {
-  const rows = store.drift.samples(start, end, modelVersion);
+export async function readWindow(store: Store, start: number, end: number, modelVersion: string): Promise<WindowData> {
+  const rows = await store.drift.samples(start, end, modelVersion);
   const confidences: number[] = [];
   const labels: Record<string, number> = {};
   const decisions: Record<string, number> = {};
@@ -37,7 +37,7 @@ export function readWindow(store: Store, start: number, end: number, modelVersio
     labelledTraces,
     decisions,
     agreement,
-    feedback: positiveRatioCounts(store.drift.feedbackCounts(start, end, modelVersion)),
+    feedback: positiveRatioCounts(await store.drift.feedbackCounts(start, end, modelVersion)),
   };
 }
 

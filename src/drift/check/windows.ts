@@ -12,6 +12,8 @@ export interface ResolvedBaseline {
 
 const PINNED_KEY = "drift.baseline";
 
+type PinnedRange = { from: number; to: number };
+
 /** Parses "FROM..TO" (ISO dates or times). */
 export function parseRange(text: string): { from: number; to: number } {
   const [fromText, toText, extra] = text.split("..");
@@ -34,37 +36,44 @@ export interface PinnedBaseline {
  * Pins FROM..TO as the baseline of later checks; refuses a window holding fewer than `minimum`
  * traces of the model, which could never give a check enough data to compare against.
  */
-export function pinBaseline(
+export async function pinBaseline(
   store: Store,
   range: { from: number; to: number },
   ctx: { now: number; modelVersion: string; minimum: number },
-): number {
-  const n = store.drift.countSamples(range.from, range.to, ctx.modelVersion);
+): Promise<number> {
+  const n = await store.drift.countSamples(range.from, range.to, ctx.modelVersion);
   if (n < ctx.minimum) {
     throw new UserError(
       "baseline_too_small",
       `That window holds ${n} traces of model ${ctx.modelVersion}; a baseline needs at least ${ctx.minimum}. Pick a longer or busier range (see moodfood trace list --since ...).`,
     );
   }
-  store.transaction(() => store.meta.set(PINNED_KEY, range, ctx.now));
+  await store.transaction(() => store.meta.set(PINNED_KEY, range, ctx.now));
   return n;
 }
 
-export function readPinnedBaseline(store: Store): PinnedBaseline | null {
-  const row = store.meta.get<{ from: number; to: number }>(PINNED_KEY);
-  return row ? { from: row.value.from, to: row.value.to, pinnedAt: row.updatedAt } : null;
+export async function readPinnedBaseline(store: Store): Promise<PinnedBaseline | null> {
+  const row = await store.meta.get(PINNED_KEY);
+  if (!row) return null;
+  const range = row.value as PinnedRange;
+  return { from: range.from, to: range.to, pinnedAt: row.updatedAt };
 }
 
 /** Unpins the baseline (checks go back to `previous`); false when none was pinned. */
-export function clearPinnedBaseline(store: Store): boolean {
+export async function clearPinnedBaseline(store: Store): Promise<boolean> {
   return store.transaction(() => store.meta.delete(PINNED_KEY));
 }
 
 /** Default: the pinned reference window if one is set, else the window just before the current one. */
-export function resolveBaseline(store: Store, spec: BaselineSpec | undefined, windowStart: number, windowMs: number): ResolvedBaseline {
+export async function resolveBaseline(
+  store: Store,
+  spec: BaselineSpec | undefined,
+  windowStart: number,
+  windowMs: number,
+): Promise<ResolvedBaseline> {
   if (spec?.kind === "model") return { kind: "model", start: null, end: null };
   if (spec?.kind === "range") return { kind: "range", start: spec.from, end: spec.to };
-  const pinned = spec === undefined ? store.meta.get<{ from: number; to: number }>(PINNED_KEY)?.value : undefined;
+  const pinned = spec === undefined ? ((await store.meta.get(PINNED_KEY))?.value as PinnedRange | undefined) : undefined;
   if (pinned) return { kind: "pinned", start: pinned.from, end: pinned.to };
   return { kind: "previous", start: windowStart - windowMs, end: windowStart };
 }

@@ -168,6 +168,6 @@ function majority(votes: readonly Vote[]): { labels: string[]; tier: Tier; votes
 }
 
 /** Reads the feedback and builds the buffer (what `feedback buffer` and `retrain` share). */
-export function readTrainingBuffer(store: Store, options: BufferOptions): TrainingBuffer {
-  return buildTrainingBuffer(store.feedback.bufferSource(), options);
+export async function readTrainingBuffer(store: Store, options: BufferOptions): Promise<TrainingBuffer> {
+  return buildTrainingBuffer(await store.feedback.bufferSource(), options);
 }

@@ -42,15 +42,15 @@ export interface RetrainOptions {
 }
 
 /** Trains a candidate from the curated data plus the feedback buffer, judges it against the active model, records the run. */
-export function runRetrain(store: Store, options: RetrainOptions): RetrainResult {
+export async function runRetrain(store: Store, options: RetrainOptions): Promise<RetrainResult> {
   const now = options.now ?? Date.now;
   const started = now();
   const clock = performance.now();
   const trigger = options.trigger ?? "manual";
   options.onStage?.("reading feedback");
   const curated = options.curated ?? loadCuratedData();
-  const { examples, ...buffer } = readTrainingBuffer(store, { knownTexts: curated.knownTexts, baseExamples: curated.base.length });
-  cacheBufferGauges(store, buffer, started);
+  const { examples, ...buffer } = await readTrainingBuffer(store, { knownTexts: curated.knownTexts, baseExamples: curated.base.length });
+  await cacheBufferGauges(store, buffer, started);
 
   options.onStage?.("training the candidate");
   let candidate: ReturnType<typeof createClassifier>;
@@ -59,10 +59,10 @@ export function runRetrain(store: Store, options: RetrainOptions): RetrainResult
     candidate = createClassifier(trainClassifier(curated.base, { labels: labelNames(), extraTrain, now: () => new Date(now()) }));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    recordFailure(store, { trigger, started, buffer, reason: detail, durationMs: performance.now() - clock });
+    await recordFailure(store, { trigger, started, buffer, reason: detail, durationMs: performance.now() - clock });
     throw new UserError("retrain_failed", `No candidate could be trained: ${detail}.`);
   }
-  const active = loadActiveClassifier(store);
+  const active = await loadActiveClassifier(store);
 
   options.onStage?.("scoring on held-out data");
   const scores = { candidate: scoreModel(candidate, curated.gate), active: scoreModel(active, curated.gate), set: "fixtures/gate" };
@@ -96,19 +96,20 @@ export function runRetrain(store: Store, options: RetrainOptions): RetrainResult
     duration_ms: 0,
   };
   const shipped = loadShippedClassifier().version;
-  if (!identical && candidate.version !== shipped && !store.models.get(candidate.version)) saveModel(store, candidate.artifact, now());
+  if (!identical && candidate.version !== shipped && !(await store.models.get(candidate.version)))
+    await saveModel(store, candidate.artifact, now());
   if (promoted) {
-    promoteModel(store, candidate.version);
-    if (candidateVersion(store) === candidate.version) setCandidate(store, undefined, now());
+    await promoteModel(store, candidate.version);
+    if ((await candidateVersion(store)) === candidate.version) await setCandidate(store, undefined, now());
   }
   result.duration_ms = Math.round(performance.now() - clock);
-  recordRun(store, result, started);
+  await recordRun(store, result, started);
   return result;
 }
 
-function recordRun(store: Store, r: RetrainResult, started: number): void {
-  store.transaction(() => {
-    store.models.recordRetrain({
+async function recordRun(store: Store, r: RetrainResult, started: number): Promise<void> {
+  await store.transaction(async () => {
+    await store.models.recordRetrain({
       run_id: r.run_id,
       started_at: started,
       duration_ms: r.duration_ms,
@@ -126,16 +127,16 @@ function recordRun(store: Store, r: RetrainResult, started: number): void {
       buffer: JSON.stringify(r.buffer),
     });
     const labels = { status: r.status, trigger: r.trigger, model_version: r.candidate };
-    store.rollups.apply([{ name: "moodfood_retrains_total", labels, value: 1 }], [], started);
+    await store.rollups.apply([{ name: "moodfood_retrains_total", labels, value: 1 }], [], started);
   });
 }
 
-function recordFailure(
+async function recordFailure(
   store: Store,
   f: { trigger: string; started: number; buffer: Omit<TrainingBuffer, "examples">; reason: string; durationMs: number },
-): void {
-  store.transaction(() => {
-    store.models.recordRetrain({
+): Promise<void> {
+  await store.transaction(async () => {
+    await store.models.recordRetrain({
       run_id: randomUUID(),
       started_at: f.started,
       duration_ms: Math.round(f.durationMs),
@@ -153,13 +154,13 @@ function recordFailure(
       buffer: JSON.stringify(f.buffer),
     });
     const labels = { status: "failed", trigger: f.trigger, model_version: "none" };
-    store.rollups.apply([{ name: "moodfood_retrains_total", labels, value: 1 }], [], f.started);
+    await store.rollups.apply([{ name: "moodfood_retrains_total", labels, value: 1 }], [], f.started);
   });
 }
 
 /** moodfood_training_buffer_size and _gold_ratio, cached for the scrape (computing them reads all feedback). */
-export function cacheBufferGauges(store: Store, buffer: Pick<TrainingBuffer, "size" | "gold_ratio">, at: number): void {
+export async function cacheBufferGauges(store: Store, buffer: Pick<TrainingBuffer, "size" | "gold_ratio">, at: number): Promise<void> {
   if (store.readonly) return;
-  cacheGauge(store, "moodfood_training_buffer_size", [{ labels: {}, value: buffer.size }], at);
-  cacheGauge(store, "moodfood_training_buffer_gold_ratio", [{ labels: {}, value: buffer.gold_ratio }], at);
+  await cacheGauge(store, "moodfood_training_buffer_size", [{ labels: {}, value: buffer.size }], at);
+  await cacheGauge(store, "moodfood_training_buffer_gold_ratio", [{ labels: {}, value: buffer.gold_ratio }], at);
 }

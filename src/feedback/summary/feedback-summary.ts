@@ -74,18 +74,21 @@ function totals(c: Counts): SentimentTotals {
  * Feedback of the last `days` UTC days (today included), optionally of one model version: totals, ratios,
  * average rating, a row per day, and the trend between the two equal halves of the period.
  */
-export function summariseFeedback(store: Store, options: { days: number; modelVersion?: string; now: number }): FeedbackSummary {
+export async function summariseFeedback(
+  store: Store,
+  options: { days: number; modelVersion?: string; now: number },
+): Promise<FeedbackSummary> {
   const today = Math.floor(options.now / DAY_MS);
   const since = (today - options.days + 1) * DAY_MS;
   const until = (today + 1) * DAY_MS;
   const mid = since + (until - since) / 2;
-  const rows = store.feedback
-    .dayCounts(since, until)
-    .filter((r) => options.modelVersion === undefined || r.model_version === options.modelVersion);
+  const rows = (await store.feedback.dayCounts(since, until)).filter(
+    (r) => options.modelVersion === undefined || r.model_version === options.modelVersion,
+  );
   const halves =
     options.modelVersion === undefined
-      ? store.feedback.windowCounts(since, mid, until)
-      : store.feedback.windowCounts(since, mid, until, options.modelVersion);
+      ? await store.feedback.windowCounts(since, mid, until)
+      : await store.feedback.windowCounts(since, mid, until, options.modelVersion);
 
   let all = EMPTY;
   const perDay = new Map<number, Counts>();

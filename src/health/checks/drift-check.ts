@@ -3,10 +3,10 @@ import { type CheckResult, type HealthInputs, notChecked, storeOf } from "../typ
 const SERIOUS = new Set(["high", "critical"]);
 
 /** drift: unresolved high/critical drift alerts degrade (medium ones are counted in the line, not judged). */
-export function driftCheck(inputs: HealthInputs): CheckResult {
+export async function driftCheck(inputs: HealthInputs): Promise<CheckResult> {
   const store = storeOf(inputs);
   if (!store) return notChecked("drift", "open_alerts", "alerts live in the store, which cannot be read");
-  const alerts = store.health.unresolvedAlerts();
+  const alerts = await store.health.unresolvedAlerts();
   const serious = alerts.filter((a) => SERIOUS.has(a.severity));
   const others = alerts.length - serious.length;
   const also = others > 0 ? `; ${others} lower-severity alert${others === 1 ? "" : "s"} unresolved` : "";

@@ -15,10 +15,10 @@ export function judgeErrorRate(errors: number, total: number): CheckStatus {
  * is scanned). Rollups are kept per clock hour, so "the last hour" is the current and the previous
  * clock hour: 60 to 120 minutes.
  */
-export function errorRateCheck(inputs: HealthInputs): CheckResult {
+export async function errorRateCheck(inputs: HealthInputs): Promise<CheckResult> {
   const store = storeOf(inputs);
   if (!store) return notChecked("errors", "error_rate", "the query counts live in the store, which cannot be read");
-  const byStatus = store.health.counterByLabel("moodfood_queries_total", "status", inputs.now - HOUR_MS, inputs.now);
+  const byStatus = await store.health.counterByLabel("moodfood_queries_total", "status", inputs.now - HOUR_MS, inputs.now);
   const errors = byStatus.error ?? 0;
   const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
   const status = judgeErrorRate(errors, total);

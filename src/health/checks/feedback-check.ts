@@ -4,10 +4,10 @@ import { type CheckResult, type HealthInputs, notChecked, storeOf } from "../typ
 export const NEGATIVE_FEEDBACK = { warn: 0.4, minItems: 10 } as const;
 const DAY_MS = 86_400_000;
 
-export function feedbackCheck(inputs: HealthInputs): CheckResult {
+export async function feedbackCheck(inputs: HealthInputs): Promise<CheckResult> {
   const store = storeOf(inputs);
   if (!store) return notChecked("feedback", "negative_ratio", "feedback lives in the store, which cannot be read");
-  const counts = store.health.feedbackSentiments(inputs.now - DAY_MS, inputs.now + 1);
+  const counts = await store.health.feedbackSentiments(inputs.now - DAY_MS, inputs.now + 1);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const negative = counts.negative ?? 0;
   const base = { component: "feedback", measurement: "negative_ratio", observed_unit: "ratio" } as const;

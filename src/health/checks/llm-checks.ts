@@ -23,7 +23,7 @@ export async function llmChecks(inputs: HealthInputs, liveProvider?: () => Promi
   const store = storeOf(inputs);
   if (!store) checks.push(notChecked("llm", "circuit", "the circuit state lives in the store, which cannot be read"));
   else {
-    const state = readCircuit(store, config.llmModel);
+    const state = await readCircuit(store, config.llmModel);
     const open = state.openedAt !== null;
     checks.push({
       component: "llm",

@@ -7,14 +7,14 @@ export const MIN_HELDOUT_MACRO_F1 = 0.6;
 const DAY_MS = 86_400_000;
 
 /** model: loaded (with its version), held-out score, age (informational: age alone never warns). */
-export function modelChecks(inputs: HealthInputs): CheckResult[] {
+export async function modelChecks(inputs: HealthInputs): Promise<CheckResult[]> {
   const store = storeOf(inputs);
   if (!store) return [notChecked("model", "loaded", "the active model is chosen in the store, which cannot be read")];
   let header: ArtifactHeader;
   let promoted: boolean;
   try {
-    promoted = store.models.active() !== undefined;
-    header = loadActiveClassifier(store).artifact.header;
+    promoted = (await store.models.active()) !== undefined;
+    header = (await loadActiveClassifier(store)).artifact.header;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return [

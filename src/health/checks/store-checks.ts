@@ -6,7 +6,7 @@ import { hasSqliteHeader } from "../sqlite-header.js";
 import type { CheckResult, HealthInputs } from "../types.js";
 
 /** store: reachable, schema version, integrity (quick_check) and writable. */
-export function storeChecks(inputs: HealthInputs): CheckResult[] {
+export async function storeChecks(inputs: HealthInputs): Promise<CheckResult[]> {
   const file = join(inputs.config.dataDir, STORE_FILE);
   if ("error" in inputs.store) {
     const why = inputs.store.error;
@@ -26,7 +26,7 @@ export function storeChecks(inputs: HealthInputs): CheckResult[] {
     ];
   }
   const started = performance.now();
-  const schema = store.health.schemaVersion();
+  const schema = await store.health.schemaVersion();
   const exists = existsSync(file);
   const ms = round(performance.now() - started);
   const checks: CheckResult[] = [
@@ -50,7 +50,7 @@ export function storeChecks(inputs: HealthInputs): CheckResult[] {
         ? `schema version ${schema.found} is newer than this moodfood knows (${schema.expected}); upgrade moodfood`
         : `schema version ${schema.found} (current)`,
     });
-    checks.push(integrity(inputs));
+    checks.push(await integrity(inputs));
   }
   checks.push(writable(inputs, file));
   return checks;
@@ -59,15 +59,15 @@ export function storeChecks(inputs: HealthInputs): CheckResult[] {
 /** A passing quick_check is reused for this long by `moodfood health`; a failing one is never reused. */
 const INTEGRITY_REUSE_MS = 3_600_000;
 
-function integrity(inputs: HealthInputs): CheckResult {
+async function integrity(inputs: HealthInputs): Promise<CheckResult> {
   const store = inputs.store as Exclude<HealthInputs["store"], { error: string }>;
   if (inputs.integrity === "cached") {
-    const last = store.health.lastIntegrity();
+    const last = await store.health.lastIntegrity();
     if (!last) return base("pass", null, "not verified here (quick_check reads every page); moodfood health runs it");
     const when = new Date(last.checked_at).toISOString();
     return base(last.status, last.status === "fail" ? "error" : "ok", `${last.output} (by moodfood health at ${when})`);
   }
-  const recent = inputs.integrity === "recent" ? store.health.lastIntegrity() : undefined;
+  const recent = inputs.integrity === "recent" ? await store.health.lastIntegrity() : undefined;
   if (recent && recent.status === "pass" && inputs.now - recent.checked_at < INTEGRITY_REUSE_MS) {
     const minutes = Math.round((inputs.now - recent.checked_at) / 60_000);
     return {
@@ -76,7 +76,7 @@ function integrity(inputs: HealthInputs): CheckResult {
     };
   }
   const started = performance.now();
-  const result = store.health.quickCheck();
+  const result = await store.health.quickCheck();
   const ms = Math.round(performance.now() - started);
   if (result.length === 1 && result[0] === "ok") return base("pass", "ok", `quick_check ok in ${ms} ms`);
   const problems = result.flatMap((r) => r.split("\n")).filter((line) => line.trim() !== "" && !line.startsWith("***"));

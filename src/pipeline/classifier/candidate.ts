@@ -4,6 +4,6 @@ import type { Store } from "../../store/store.js";
 export const CANDIDATE_KEY = "models.candidate";
 
 /** The A/B candidate's version (MOODFOOD_AB_SPLIT routes a share of queries to it), or null. */
-export function candidateVersion(store: Store): string | null {
-  return store.meta.get<string>(CANDIDATE_KEY)?.value ?? null;
+export async function candidateVersion(store: Store): Promise<string | null> {
+  return ((await store.meta.get(CANDIDATE_KEY))?.value as string | undefined) ?? null;
 }

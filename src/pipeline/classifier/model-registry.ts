@@ -28,44 +28,44 @@ const summary = (header: ArtifactHeader, source: ModelSummary["source"], active:
 });
 
 /** Names the A/B candidate (a stored or the shipped version); undefined clears it. Returns the candidate now named. */
-export function setCandidate(store: Store, version: string | undefined, now: number): string | null {
+export async function setCandidate(store: Store, version: string | undefined, now: number): Promise<string | null> {
   if (version === undefined) {
-    store.transaction(() => store.meta.delete(CANDIDATE_KEY));
+    await store.transaction(() => store.meta.delete(CANDIDATE_KEY));
     return null;
   }
   const shipped = loadShippedClassifier().artifact.header.version;
-  if (version !== shipped && !store.models.get(version))
+  if (version !== shipped && !(await store.models.get(version)))
     throw new UserError("unknown_model", `No model version ${version}; see moodfood models list.`);
-  store.transaction(() => store.meta.set(CANDIDATE_KEY, version, now));
+  await store.transaction(() => store.meta.set(CANDIDATE_KEY, version, now));
   return version;
 }
 
 /** `models list`: the shipped model plus every trained version in the store, which one answers queries, and the A/B candidate. */
-export function listModels(store: Store): { active: string; candidate: string | null; models: ModelSummary[] } {
+export async function listModels(store: Store): Promise<{ active: string; candidate: string | null; models: ModelSummary[] }> {
   const shipped = loadShippedClassifier().artifact.header;
-  const stored = store.models.list().map((m) => ({ header: JSON.parse(m.header) as ArtifactHeader, active: m.active }));
+  const stored = (await store.models.list()).map((m) => ({ header: JSON.parse(m.header) as ArtifactHeader, active: m.active }));
   const activeStored = stored.find((m) => m.active);
   const models = [
     ...stored.filter((m) => m.header.version !== shipped.version).map((m) => summary(m.header, "trained", m.active)),
     summary(shipped, "shipped", !activeStored || activeStored.header.version === shipped.version),
   ];
-  return { active: activeStored?.header.version ?? shipped.version, candidate: candidateVersion(store), models };
+  return { active: activeStored?.header.version ?? shipped.version, candidate: await candidateVersion(store), models };
 }
 
 /** Saves a trained version into the store (not active until promoted). */
-export function saveModel(store: Store, artifact: ClassifierArtifact, now: number): void {
+export async function saveModel(store: Store, artifact: ClassifierArtifact, now: number): Promise<void> {
   const { header, blob } = serializeArtifact(artifact, `${artifact.header.version}.bin`);
-  store.transaction(() => store.models.save(artifact.header.version, header, blob, now));
+  await store.transaction(() => store.models.save(artifact.header.version, header, blob, now));
 }
 
 /** Makes a version the one queries use; the shipped version clears any promotion. */
-export function promoteModel(store: Store, version: string): string {
+export async function promoteModel(store: Store, version: string): Promise<string> {
   const shipped = loadShippedClassifier().artifact.header.version;
   if (version === shipped) {
-    store.models.activate(undefined);
+    await store.models.activate(undefined);
     return shipped;
   }
-  if (!store.models.get(version)) throw new UserError("unknown_model", `No model version ${version}; see moodfood models list.`);
-  store.models.activate(version);
+  if (!(await store.models.get(version))) throw new UserError("unknown_model", `No model version ${version}; see moodfood models list.`);
+  await store.models.activate(version);
   return version;
 }

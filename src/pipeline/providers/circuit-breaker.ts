@@ -20,8 +20,8 @@ const CLOSED: CircuitState = { failures: 0, openedAt: null, probeAt: null };
 export const circuitKey = (model: string) => `llm.circuit.${model}`;
 
 /** Reads the shared circuit state (in the store, so every process sees the same breaker); one SELECT, no lock. */
-export function readCircuit(store: Store, model: string): CircuitState {
-  return store.meta.get<CircuitState>(circuitKey(model))?.value ?? CLOSED;
+export async function readCircuit(store: Store, model: string): Promise<CircuitState> {
+  return ((await store.meta.get(circuitKey(model)))?.value as CircuitState | undefined) ?? CLOSED;
 }
 
 const isClean = (state: CircuitState) => state.failures === 0 && state.openedAt === null && state.probeAt === null;
@@ -45,16 +45,16 @@ export function withCircuitBreaker(provider: LlmProvider, store: Store, now: () 
   const key = circuitKey(provider.model);
   const read = () => readCircuit(store, provider.model);
   const save = (state: CircuitState) => store.meta.set(key, state, now());
-  const change = <T>(fn: () => T, patienceMs?: number) => store.writeWhenFree(() => store.transaction(fn), patienceMs);
+  const change = <T>(fn: () => Promise<T>, patienceMs?: number) => store.writeWhenFree(() => store.transaction(fn), patienceMs);
 
   async function admitted(): Promise<boolean> {
-    const seen = read();
+    const seen = await read();
     if (seen.openedAt === null) return true;
     if (!admit(seen, now()).admitted) return false;
     // Claiming the probe is read-modify-write under the lock, so exactly one process wins it.
-    return change(() => {
-      const decision = admit(read(), now());
-      if (decision.admitted) save(decision.next);
+    return change(async () => {
+      const decision = admit(await read(), now());
+      if (decision.admitted) await save(decision.next);
       return decision.admitted;
     }, ADMIT_PATIENCE_MS).catch(() => false);
   }
@@ -69,18 +69,18 @@ export function withCircuitBreaker(provider: LlmProvider, store: Store, now: () 
         result = await provider.parse(query, signal);
       } catch (error) {
         // Losing one count to a locked store must never replace the LLM's own error.
-        await change(() => {
-          const state = read();
+        await change(async () => {
+          const state = await read();
           const failures = state.failures + 1;
           const open = state.openedAt !== null || failures >= FAILURES_TO_OPEN; // a failed probe re-opens
-          save({ failures, openedAt: open ? now() : null, probeAt: null });
+          await save({ failures, openedAt: open ? now() : null, probeAt: null });
           // Each opening from closed is counted (hourly rollup), so reports and Prometheus can say how often it opened.
           if (open && state.openedAt === null)
-            store.rollups.apply([{ name: CIRCUIT_OPENINGS, labels: { model: provider.model }, value: 1 }], [], now());
+            await store.rollups.apply([{ name: CIRCUIT_OPENINGS, labels: { model: provider.model }, value: 1 }], [], now());
         }).catch(() => {});
         throw error;
       }
-      if (!isClean(read())) await change(() => save(CLOSED)).catch(() => {});
+      if (!isClean(await read())) await change(() => save(CLOSED)).catch(() => {});
       return result;
     },
   };

@@ -44,7 +44,7 @@ export interface LlmCheckResult {
 export interface LlmCheckDeps {
   config: Config;
   /** The stored circuit state for a model, or undefined when the store cannot be read. */
-  readCircuit: (model: string) => CircuitState | undefined;
+  readCircuit: (model: string) => Promise<CircuitState | undefined>;
   now?: () => number;
   fetch?: typeof fetch;
 }
@@ -79,6 +79,7 @@ export async function runLlmCheck(deps: LlmCheckDeps): Promise<LlmCheckResult> {
   }
   const latency = Math.round(performance.now() - started);
   const { labels, rejected } = validateLabels(reply?.labels ?? []);
+  const circuit = local ? undefined : await deps.readCircuit(provider.model);
   const validated = reply !== undefined && rejected.length === 0;
   const reason: LlmReason = failure?.reason ?? (validated ? "ok" : "invalid_output");
   return {
@@ -100,7 +101,7 @@ export async function runLlmCheck(deps: LlmCheckDeps): Promise<LlmCheckResult> {
     message: local
       ? `local provider (offline lexicon parser ${provider.model}): answered in ${latency} ms, no endpoint to call`
       : describe({ reason, failure, endpoint: endpoint as string, latency, model: provider.model, labels, rejected, config }),
-    circuit: local ? null : circuitView(deps.readCircuit(provider.model), (deps.now ?? Date.now)()),
+    circuit: local ? null : circuitView(circuit, (deps.now ?? Date.now)()),
   };
 }
 

@@ -27,8 +27,8 @@ export interface DriftFacts {
 const inWeek = (p: WeekPeriod, at: number | null) => at !== null && at >= p.start && at < p.end;
 
 /** Drift checks run and alerts raised, acknowledged and resolved in the week (their own rows: small tables). */
-export function readDrift(store: Store, period: WeekPeriod): DriftFacts {
-  const checks = store.report.driftChecks(period.start, period.end);
+export async function readDrift(store: Store, period: WeekPeriod): Promise<DriftFacts> {
+  const checks = await store.report.driftChecks(period.start, period.end);
   const facts: DriftFacts = {
     checks: checks.length,
     checksBySeverity: {},
@@ -44,7 +44,7 @@ export function readDrift(store: Store, period: WeekPeriod): DriftFacts {
     facts.checksBySeverity[check.severity] = (facts.checksBySeverity[check.severity] ?? 0) + 1;
     if (check.overall_score !== null) facts.maxScore = Math.max(facts.maxScore ?? 0, check.overall_score);
   }
-  for (const alert of store.report.alerts(period.start, period.end)) {
+  for (const alert of await store.report.alerts(period.start, period.end)) {
     if (alert.opened_at >= period.end) continue;
     const raised = inWeek(period, alert.opened_at);
     if (raised) {

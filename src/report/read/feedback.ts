@@ -25,7 +25,7 @@ export interface FeedbackFacts {
 const COMMENTS_SHOWN = 5;
 
 /** Feedback created in the week, from its rows (ratings and comments are not in the rollups; the table is indexed by time). */
-export function readFeedback(store: Store, period: WeekPeriod): FeedbackFacts {
+export async function readFeedback(store: Store, period: WeekPeriod): Promise<FeedbackFacts> {
   const facts: FeedbackFacts = {
     total: 0,
     explicit: 0,
@@ -38,7 +38,7 @@ export function readFeedback(store: Store, period: WeekPeriod): FeedbackFacts {
     perDay: Array.from({ length: 7 }, () => ({ total: 0, positive: 0, neutral: 0, negative: 0 })),
     negativeComments: [],
   };
-  for (const row of store.report.feedback(period.start, period.end)) {
+  for (const row of await store.report.feedback(period.start, period.end)) {
     facts.total++;
     if (row.type === "explicit") facts.explicit++;
     else facts.implicit++;
@@ -56,8 +56,7 @@ export function readFeedback(store: Store, period: WeekPeriod): FeedbackFacts {
       if (sentiment in day) day[sentiment]++;
     }
   }
-  facts.negativeComments = store.report
-    .negativeComments(period.start, period.end, COMMENTS_SHOWN)
-    .map((r) => ({ at: r.created_at, rating: r.rating, comment: r.comment, query: r.query }));
+  const comments = await store.report.negativeComments(period.start, period.end, COMMENTS_SHOWN);
+  facts.negativeComments = comments.map((r) => ({ at: r.created_at, rating: r.rating, comment: r.comment, query: r.query }));
   return facts;
 }

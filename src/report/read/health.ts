@@ -28,8 +28,8 @@ function range(scores: number[]): ScoreRange {
 }
 
 /** The health history (moodfood health and metrics serve's minute timer) recorded during the week. */
-export function readHealth(store: Store, period: WeekPeriod): HealthFacts {
-  const rows = store.health.between(period.start, period.end);
+export async function readHealth(store: Store, period: WeekPeriod): Promise<HealthFacts> {
+  const rows = await store.health.between(period.start, period.end);
   const statusCounts: Record<string, number> = {};
   const perDay: number[][] = Array.from({ length: 7 }, () => []);
   for (const row of rows) {

@@ -13,10 +13,10 @@ export interface LabelFacts {
  * week (one pass over the traces_started_at range, grouped by label set in SQLite). Active traces older
  * than TRACE_CLEANUP_HOURS count as abandoned, as `trace list` shows them.
  */
-export function readLabels(store: Store, period: WeekPeriod, abandonedBefore: number): LabelFacts {
+export async function readLabels(store: Store, period: WeekPeriod, abandonedBefore: number): Promise<LabelFacts> {
   const counts = new Map<string, number>();
   const unfinished = { active: 0, abandoned: 0 };
-  for (const row of store.report.labelSets(period.start, period.end, abandonedBefore)) {
+  for (const row of await store.report.labelSets(period.start, period.end, abandonedBefore)) {
     if (row.state === "ok") {
       for (const label of JSON.parse(row.labels) as string[]) counts.set(label, (counts.get(label) ?? 0) + row.n);
     } else if (row.state === "abandoned") unfinished.abandoned += row.n;

@@ -58,11 +58,11 @@ export function summarise(b: Buckets): LatencySummary {
  * Query processing time over the week's hourly rollups (moodfood_query_processing_time_ms), overall
  * (stage "total"), per stage, and per day. A day's hours are those from the clock hour holding its first instant.
  */
-export function readLatency(store: Store, period: WeekPeriod): LatencyFacts {
+export async function readLatency(store: Store, period: WeekPeriod): Promise<LatencyFacts> {
   const hours = period.bounds.map((b) => Math.floor(b / HOUR_MS));
   const stages = new Map<string, Buckets>();
   const perDay = Array.from({ length: 7 }, empty);
-  const rows = store.report.histogramHours("moodfood_query_processing_time_ms", hours[0] as number, hours[7] as number);
+  const rows = await store.report.histogramHours("moodfood_query_processing_time_ms", hours[0] as number, hours[7] as number);
   for (const row of rows) {
     const stage = row.labels.stage ?? "unknown";
     if (!stages.has(stage)) stages.set(stage, empty());

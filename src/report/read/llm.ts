@@ -17,11 +17,11 @@ export interface LlmFacts {
 }
 
 /** LLM calls of the week from the hourly rollups of moodfood_llm_api_calls_total{model,status,reason}. */
-export function readLlm(store: Store, period: WeekPeriod): LlmFacts {
+export async function readLlm(store: Store, period: WeekPeriod): Promise<LlmFacts> {
   const from = Math.floor(period.start / HOUR_MS);
   const to = Math.floor(period.end / HOUR_MS);
   const facts: LlmFacts = { calls: 0, failed: 0, failures_by_reason: {}, circuit_refused: 0, circuit_openings: 0, by_model: {} };
-  for (const row of store.report.counterHours("moodfood_llm_api_calls_total", from, to)) {
+  for (const row of await store.report.counterHours("moodfood_llm_api_calls_total", from, to)) {
     const { model = "unknown", status = "ok", reason = "ok" } = row.labels;
     const failed = status !== "ok";
     facts.calls += row.value;
@@ -34,6 +34,6 @@ export function readLlm(store: Store, period: WeekPeriod): LlmFacts {
     facts.failures_by_reason[reason] = (facts.failures_by_reason[reason] ?? 0) + row.value;
     if (reason === "circuit_open") facts.circuit_refused += row.value;
   }
-  for (const row of store.report.counterHours(CIRCUIT_OPENINGS, from, to)) facts.circuit_openings += row.value;
+  for (const row of await store.report.counterHours(CIRCUIT_OPENINGS, from, to)) facts.circuit_openings += row.value;
   return facts;
 }

@@ -45,20 +45,20 @@ const firstHourOf = (instant: number) => Math.floor(instant / HOUR_MS);
  * boundary but are counted after it (they ended after the boundary's hour began) are read from the
  * traces (index range) and moved back, so each day counts the queries that started in it exactly.
  */
-export function readQueryCounts(store: Store, period: WeekPeriod): QueryTally[] {
+export async function readQueryCounts(store: Store, period: WeekPeriod): Promise<QueryTally[]> {
   const { bounds } = period;
   const hours = bounds.map(firstHourOf);
   const days = Array.from({ length: 7 }, newTally);
   let day = 0;
-  const rows = store.report.counterHours("moodfood_queries_total", hours[0] as number, hours[7] as number);
+  const rows = await store.report.counterHours("moodfood_queries_total", hours[0] as number, hours[7] as number);
   rows.sort((a, b) => a.hour - b.hour);
   for (const row of rows) {
     while (row.hour >= (hours[day + 1] as number)) day++;
     add(days[day] as QueryTally, row.labels, row.value);
   }
-  bounds.forEach((boundary, i) => {
+  for (const [i, boundary] of bounds.entries()) {
     const hourStart = (hours[i] as number) * HOUR_MS;
-    for (const c of store.report.crossing(hourStart - LONGEST_QUERY_MS, boundary, hourStart)) {
+    for (const c of await store.report.crossing(hourStart - LONGEST_QUERY_MS, boundary, hourStart)) {
       const labels = {
         status: c.status === "ok" ? "ok" : "error",
         decision: c.final_decision ?? NONE,
@@ -67,6 +67,6 @@ export function readQueryCounts(store: Store, period: WeekPeriod): QueryTally[] 
       if (i < 7) add(days[i] as QueryTally, labels, -c.n);
       if (i > 0) add(days[i - 1] as QueryTally, labels, c.n);
     }
-  });
+  }
   return days;
 }

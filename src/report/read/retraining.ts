@@ -14,8 +14,8 @@ export interface RetrainFacts {
 }
 
 /** `retrain` runs that started in the week (retrain_runs, indexed by start). */
-export function readRetraining(store: Store, period: WeekPeriod): RetrainFacts[] {
-  return store.report.retrainRuns(period.start, period.end).map((r) => ({
+export async function readRetraining(store: Store, period: WeekPeriod): Promise<RetrainFacts[]> {
+  return (await store.report.retrainRuns(period.start, period.end)).map((r) => ({
     run_id: r.run_id,
     started_at: r.started_at,
     trigger: r.trigger,

@@ -24,18 +24,18 @@ export interface WeekFacts {
 }
 
 /** Reads one week; call inside store.snapshot so every figure comes from the same moment. */
-export function readWeekFacts(store: Store, period: WeekPeriod, abandonedBefore: number): WeekFacts {
-  const days = readQueryCounts(store, period);
+export async function readWeekFacts(store: Store, period: WeekPeriod, abandonedBefore: number): Promise<WeekFacts> {
+  const days = await readQueryCounts(store, period);
   return {
     period,
     days,
     week: sumTallies(days),
-    labels: readLabels(store, period, abandonedBefore),
-    latency: readLatency(store, period),
-    llm: readLlm(store, period),
-    drift: readDrift(store, period),
-    feedback: readFeedback(store, period),
-    retrains: readRetraining(store, period),
-    health: readHealth(store, period),
+    labels: await readLabels(store, period, abandonedBefore),
+    latency: await readLatency(store, period),
+    llm: await readLlm(store, period),
+    drift: await readDrift(store, period),
+    feedback: await readFeedback(store, period),
+    retrains: await readRetraining(store, period),
+    health: await readHealth(store, period),
   };
 }

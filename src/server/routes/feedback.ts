@@ -11,7 +11,7 @@ import { parseExplicitBody, parseImplicitBody } from "./feedback-body.js";
 /** Validated and built on the read-only store, then written through the runtime's non-blocking writer. */
 async function store(deps: RouteContext["deps"], record: FeedbackRecord) {
   if (deps.write) await deps.write((s) => storeFeedback(s, [record]));
-  else storeFeedback(deps.store, [record]);
+  else await storeFeedback(deps.store, [record]);
   return ok(feedbackToJson(record));
 }
 
@@ -21,13 +21,13 @@ export const explicitFeedbackRoute: Route["handler"] = async ({ req, deps }) =>
 
 /** POST /feedback/implicit: 200 with the stored record; 400 unknown signal, 404 unknown trace. */
 export const implicitFeedbackRoute: Route["handler"] = async ({ req, deps }) =>
-  store(deps, buildImplicitFeedback(deps.store, parseImplicitBody(await readJsonBody(req)), Date.now()));
+  store(deps, await buildImplicitFeedback(deps.store, parseImplicitBody(await readJsonBody(req)), Date.now()));
 
 /** GET /feedback/summary?days=N&model_version=V: what `feedback summary --json` prints. */
-export const feedbackSummaryRoute: Route["handler"] = ({ url, deps }) => {
+export const feedbackSummaryRoute: Route["handler"] = async ({ url, deps }) => {
   const daysText = url.searchParams.get("days") ?? "30";
   const days = Number(daysText);
   if (!/^\d+$/.test(daysText) || days < 1 || days > 3650) throw badRequest("invalid_days", '"days" must be a whole number from 1 to 3650.');
   const modelVersion = url.searchParams.get("model_version") ?? undefined;
-  return ok(summariseFeedback(deps.store, { days, modelVersion, now: Date.now() }));
+  return ok(await summariseFeedback(deps.store, { days, modelVersion, now: Date.now() }));
 };

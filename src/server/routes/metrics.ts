@@ -9,4 +9,4 @@ export const metricsRoute: Route["handler"] = async ({ req, deps }) => {
 };
 
 /** GET /metrics/raw: the stored values as JSON. */
-export const rawMetricsRoute: Route["handler"] = ({ deps }) => ok(deps.exposition.raw());
+export const rawMetricsRoute: Route["handler"] = async ({ deps }) => ok(await deps.exposition.raw());

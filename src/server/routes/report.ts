@@ -17,13 +17,13 @@ const cleanupHours = () => SETTINGS.traceCleanupHours.parse(process.env.TRACE_CL
  * GET /report/weekly?week=YYYY-Www&format=json|md|html&tz=ZONE: what `report weekly` writes (JSON by
  * default), computed on the read-only store. The zone defaults to MOODFOOD_TZ, else UTC; 400 on a bad one.
  */
-export const weeklyReportRoute: Route["handler"] = ({ url, deps }): ApiResponse => {
+export const weeklyReportRoute: Route["handler"] = async ({ url, deps }): Promise<ApiResponse> => {
   const format = (url.searchParams.get("format") ?? "json") as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw badRequest("invalid_format", '"format" must be json, md or html.');
   const zone = url.searchParams.get("tz") ?? process.env.MOODFOOD_TZ ?? "UTC";
   const now = Date.now();
   const { monday, timeZone } = resolveWeek(url.searchParams.get("week") ?? undefined, zone, now);
-  const report = buildWeeklyReport(deps.store, { monday, timeZone, now, traceCleanupHours: cleanupHours() });
+  const report = await buildWeeklyReport(deps.store, { monday, timeZone, now, traceCleanupHours: cleanupHours() });
   if (format === "json") return ok(report);
   // The page holds user text (escaped) and needs no script or fetch: a strict policy makes sure of it.
   const headers = format === "html" ? { "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'" } : undefined;
