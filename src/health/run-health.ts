@@ -61,7 +61,8 @@ export async function runHealth(options: HealthOptions, deps: HealthDeps): Promi
     if (!("error" in store)) await store.close();
   }
   // Health never creates a store, and never writes to one it could not read, found damaged or could not prove writable.
-  if (!storable(doc) || !existsSync(join(config.dataDir, STORE_FILE))) return doc;
+  const storeExists = config.databaseUrl !== "" || existsSync(join(config.dataDir, STORE_FILE)); // PostgreSQL: opened, so migrated
+  if (!storable(doc) || !storeExists) return doc;
   let changed: RecordedHealth | undefined;
   try {
     const writer = await openStore(config, { busyTimeoutMs: CACHE_PATIENCE_MS });

@@ -7,8 +7,9 @@ import { readDashboardSnapshot } from "../../src/overview/read-dashboard-snapsho
 import { circuitKey } from "../../src/pipeline/providers/circuit-breaker.js";
 import type { FeedbackRecord } from "../../src/records/feedback.js";
 import type { TraceRecord } from "../../src/records/trace.js";
-import { openStore, type Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
 import { newSpanId, newTraceId } from "../../src/tracing/ids.js";
+import { openTestStore } from "../support/test-store.js";
 
 const HOUR = 3_600_000;
 const NOW = Date.parse("2026-11-20T12:30:00Z");
@@ -68,7 +69,7 @@ const feedbackRow = (traceId: string, at: number, sentiment: FeedbackRecord["sen
 
 describe("readDashboardSnapshot: one frame from the rollups and the newest rows", () => {
   it("an empty store is an empty window with no traces, and says no health or drift check ran", async () => {
-    const s = await readDashboardSnapshot(await openStore(":memory:"), NOW);
+    const s = await readDashboardSnapshot(await openTestStore(), NOW);
     expect(s.window.kind).toBe("empty");
     expect(s.recent).toEqual([]);
     expect(s.health).toBeNull();
@@ -78,7 +79,7 @@ describe("readDashboardSnapshot: one frame from the rollups and the newest rows"
   });
 
   it("counts the last 24 h by decision, errors and LLM failures; older traffic stays out", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     await write(store, [
       ...Array.from({ length: 6 }, (_, i) => traceAt(NOW - i * HOUR, "ml_validated", 0.4)),
       traceAt(NOW - 2 * HOUR, "llm_fallback", 3),
@@ -100,7 +101,7 @@ describe("readDashboardSnapshot: one frame from the rollups and the newest rows"
   });
 
   it("shows the latest day with data when the last 24 h are empty", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const lastWeek = NOW - 7 * 24 * HOUR;
     await write(store, [
       traceAt(lastWeek, "ml_validated", 1),
@@ -116,7 +117,7 @@ describe("readDashboardSnapshot: one frame from the rollups and the newest rows"
   });
 
   it("counts traces started per minute over the last hour for the sparkline", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     await write(store, [
       traceAt(NOW - 30_000, "ml_validated", 1),
       traceAt(NOW - 45_000, "ml_validated", 1),
@@ -130,7 +131,7 @@ describe("readDashboardSnapshot: one frame from the rollups and the newest rows"
   });
 
   it("reads feedback shares and average rating, cached health, drift and the circuit", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const t = traceAt(NOW - HOUR, "ml_validated", 1);
     await write(store, [t]);
     await storeFeedback(store, [

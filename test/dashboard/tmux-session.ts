@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { BIN, cleanEnv } from "../e2e/cli.js";
+import { backendEnv } from "../support/test-store.js";
 
-/** The built bin in a detached tmux pane on a private server: keys in with send-keys, the screen out with capture-pane. */
+/** The built bin (on the test project's backend) in a detached tmux pane on a private server: keys in with send-keys, the screen out with capture-pane. */
 export class TmuxSession {
   private readonly socket = `mf-dash-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -28,7 +29,7 @@ export class TmuxSession {
         String(size.rows),
         `${command}; echo "EXIT=$?"; sleep 600`,
       ],
-      { ...cleanEnv(), ...env },
+      { ...cleanEnv(), ...backendEnv(args, env), ...env },
     );
   }
 

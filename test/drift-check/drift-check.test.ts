@@ -4,7 +4,8 @@ import { runDriftCheck } from "../../src/drift/check/run-drift-check.js";
 import { severityOf } from "../../src/drift/check/severity.js";
 import { driftSummary } from "../../src/drift/drift-summary.js";
 import { readCachedGauge } from "../../src/metrics/cached-gauges.js";
-import { openStore, type Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
+import { openTestStore } from "../support/test-store.js";
 import { mulberry32, seedTraces } from "./seed-traces.js";
 
 const DAY = 86_400_000;
@@ -39,7 +40,7 @@ const check = (store: Store, dayIndex: number, extra: Partial<Parameters<typeof 
 
 describe("drift check", () => {
   it("stays quiet for a week of stationary traffic", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     for (let d = 0; d < 8; d++) await day(store, d, 400, 100 + d);
     for (let d = 1; d < 8; d++) {
       const result = await check(store, d);
@@ -50,7 +51,7 @@ describe("drift check", () => {
   });
 
   it("exits 2 and names the label mix when the season changes, then resolves when it clears", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     await day(store, 0, 400, 1);
     await day(store, 1, 400, 2, [...MOODS.slice(0, 4), ...SUMMER]);
     const shifted = await check(store, 1);
@@ -78,14 +79,14 @@ describe("drift check", () => {
   });
 
   it("reports insufficient data (exit 3) below 50 traces", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     await day(store, 0, 400, 1);
     await day(store, 1, 20, 2);
     expect(await check(store, 1)).toMatchObject({ status: "insufficient_data", exit_code: 3 });
   });
 
   it("flags a confidence collapse", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     await day(store, 0, 500, 1);
     await day(store, 1, 500, 2, MOODS, 0.4);
     const result = await check(store, 1);

@@ -8,7 +8,7 @@ import { type DriftCheckResult, runDriftCheck } from "../../src/drift/check/run-
 import type { Severity } from "../../src/drift/check/severity.js";
 import { ALPHA, type SignalResult } from "../../src/drift/check/signals.js";
 import { summariseSignals } from "../../src/drift/check/summarise-signals.js";
-import { openStore } from "../../src/store/store.js";
+import { openTestStore } from "../support/test-store.js";
 import { mulberry32, seedTraces } from "./seed-traces.js";
 
 const DAY = 86_400_000;
@@ -79,7 +79,7 @@ describe("drift output says nothing its own numbers contradict", () => {
 
   it("says fewer fallbacks when fallbacks fell, and more when they rose", async () => {
     const checkDecisions = async (before: number, after: number) => {
-      const store = await openStore(":memory:");
+      const store = await openTestStore();
       const rand = mulberry32(5);
       const traffic = (dayIndex: number, fallbackShare: number) =>
         Array.from({ length: 600 }, (_, i) => ({
@@ -108,7 +108,7 @@ describe("drift output says nothing its own numbers contradict", () => {
   });
 
   it("an alert's severity follows its latest measurement and keeps the worst as its peak", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const at = (severity: Severity, now: number) =>
       store.transaction(async () =>
         reconcileAlerts(store, [signal("labels", severity, 1e-9, `labels ${severity}`)], { modelVersion: "m1", threshold: 0.1, now }),
@@ -126,7 +126,7 @@ describe("drift output says nothing its own numbers contradict", () => {
   });
 
   it("checking a past window reports it but leaves today's alerts alone", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const rand = mulberry32(9);
     const traffic = (dayIndex: number, labels: string[]) =>
       Array.from({ length: 400 }, (_, i) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openStore } from "../../src/store/store.js";
 import { cli, tempDir } from "../support/cli-in-process.js";
+import { openTestStore } from "../support/test-store.js";
 import { seedTraces } from "./seed-traces.js";
 
 const DAY = 86_400_000;
@@ -37,7 +37,7 @@ describe("drift baseline set | show | clear", () => {
     expect(JSON.parse(refused.stderr).error).toMatchObject({ code: "baseline_too_small" });
     expect(JSON.parse(refused.stderr).error.message).toMatch(/holds 0 traces .* at least 50/);
 
-    const store = await openStore(dir);
+    const store = await openTestStore(dir);
     const { stdout } = await cli(["--data-dir", dir, "--json", "drift", "baseline", "show"]);
     const model = JSON.parse(stdout).model_version as string;
     await seedTraces(

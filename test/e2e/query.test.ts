@@ -1,7 +1,5 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openStore } from "../../src/store/store.js";
+import { openTestStore } from "../support/test-store.js";
 import { moodfood, moodfoodAsync, tempDataDir } from "./cli.js";
 
 const STAGES = ["parse", "llm_call", "validate", "ml_classify", "decide", "recommend"];
@@ -26,7 +24,7 @@ describe("moodfood query (built bin)", () => {
         diet: expect.any(Array),
       });
     }
-    const store = await openStore(dir);
+    const store = await openTestStore(dir);
     const trace = await store.traces.get(answer.trace_id);
     await store.close();
     expect(trace?.status).toBe("ok");
@@ -100,19 +98,6 @@ describe("moodfood query (built bin)", () => {
     const answer = JSON.parse(run.stdout);
     expect(answer.query).toBe("I'm sad and cold");
     expect(answer.labels).toContain("emotion_sad");
-  });
-
-  it("reports a corrupt database and an unusable data dir in one line, exit 1", () => {
-    const corrupt = tempDataDir();
-    writeFileSync(join(corrupt, "moodfood.db"), Buffer.alloc(8192, 7));
-    const bad = moodfood(["--data-dir", corrupt, "query", "sad"]);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/not a readable moodfood database/);
-    const file = join(tempDataDir(), "a-file");
-    writeFileSync(file, "x");
-    const notDir = moodfood(["--data-dir", join(file, "data"), "query", "sad"]);
-    expect(notDir.status).toBe(1);
-    expect(notDir.stderr.trim().split("\n")).toEqual([expect.stringMatching(/Cannot open .* for writing/)]);
   });
 
   it("loses nothing with 4 parallel processes x 25 queries", async () => {

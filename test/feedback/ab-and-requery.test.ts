@@ -9,13 +9,14 @@ import { trainClassifier } from "../../src/pipeline/classifier/train.js";
 import { labelNames } from "../../src/pipeline/taxonomy.js";
 import { abRouter, userShare } from "../../src/runtime/ab-split.js";
 import { openRuntime } from "../../src/runtime/runtime.js";
-import { openStore, type Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
+import { openTestStore } from "../support/test-store.js";
 
 const config = (env: Record<string, string> = {}): Config => loadConfig({ flags: { dataDir: ":memory:" }, env, cwd: "/" });
 
 /** A second model version in the store (a small training set keeps this quick). */
 async function storeWithCandidate(): Promise<{ store: Store; candidate: string }> {
-  const store = await openStore(":memory:");
+  const store = await openTestStore();
   const artifact = trainClassifier(loadCuratedData().base.slice(0, 400), { labels: labelNames(), epochs: 2, calibrationFolds: 2 });
   await saveModel(store, artifact, Date.now());
   await setCandidate(store, artifact.header.version, Date.now());
@@ -58,7 +59,7 @@ describe("A/B split (MOODFOOD_AB_SPLIT) in the runtime", () => {
 
 describe("implicit re_query from POST /query sessions", () => {
   it("records re_query on the session's previous trace within the window, once", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const runtime = await openRuntime(config(), { traces: "store", store });
     const first = await runtime.query({ text: "sad", sessionId: "s1" });
     const second = await runtime.query({ text: "really sad, something warm", sessionId: "s1" });
@@ -74,7 +75,7 @@ describe("implicit re_query from POST /query sessions", () => {
 
   it("records nothing without a session, outside the window, or with MOODFOOD_REQUERY_WINDOW=0", async () => {
     for (const env of [{ MOODFOOD_REQUERY_WINDOW: "0" }, {}] as Record<string, string>[]) {
-      const store = await openStore(":memory:");
+      const store = await openTestStore();
       const runtime = await openRuntime(config(env), { traces: "store", store });
       const a = await runtime.query({ text: "sad" });
       await runtime.query({ text: "sad" });
@@ -83,7 +84,7 @@ describe("implicit re_query from POST /query sessions", () => {
       await runtime.query({ text: "sadder", sessionId: "s" });
       expect(await store.feedback.forTrace(b.trace_id)).toHaveLength(Object.keys(env).length === 0 ? 1 : 0);
     }
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const runtime = await openRuntime(config({ MOODFOOD_REQUERY_WINDOW: "1" }), { traces: "store", store });
     const old = await runtime.query({ text: "sad", sessionId: "s" });
     await new Promise((r) => setTimeout(r, 1100));

@@ -3,10 +3,10 @@ import { buildTrainingBuffer } from "../../src/feedback/buffer/training-buffer.j
 import { recordExplicitFeedback, recordImplicitFeedback } from "../../src/feedback/record-feedback.js";
 import { trendDirection } from "../../src/feedback/summary/trend.js";
 import { storeSink } from "../../src/runtime/store-sink.js";
-import { openStore } from "../../src/store/store.js";
 import { pruneHistory } from "../../src/tracing/maintenance.js";
 import { endTrace, startTrace, traceWritten } from "../../src/tracing/tracer.js";
 import { bufferRow } from "../support/buffer-rows.js";
+import { openTestStore } from "../support/test-store.js";
 
 const row = bufferRow;
 const options = { knownTexts: new Set(["i'm sad"]), baseExamples: 100 };
@@ -60,7 +60,7 @@ describe("the feedback trend", () => {
 
 describe("prune", () => {
   it("leaves no feedback row whose trace is gone", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const now = Date.now();
     const ids: string[] = [];
     for (const [i, age] of [40, 40, 1].entries()) {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { memoryStore, recordQuery } from "../metrics/helpers.js";
+import { recordQuery } from "../metrics/helpers.js";
 import { startTestServer, type TestServer } from "../server/helpers.js";
+import { openTestStore } from "../support/test-store.js";
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -13,7 +14,7 @@ const post = (path: string, body: unknown) =>
 
 describe("POST /feedback/explicit, /feedback/implicit and GET /feedback/summary", () => {
   it("store the record (200 with it), found again by the summary", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     const traceId = await recordQuery(store, { modelVersion: "m1" });
     server = await startTestServer({ store });
     const explicit = await post("/feedback/explicit", { trace_id: traceId.slice(0, 8), rating: 5, thumbs: "up", labels: ["emotion_sad"] });
@@ -39,7 +40,7 @@ describe("POST /feedback/explicit, /feedback/implicit and GET /feedback/summary"
     ["/feedback/explicit", { rating: 4, mood: "x" }, 400, "unknown_field"],
     ["/feedback/implicit", { signal: "wave" }, 400, "invalid_signal"],
   ])("%s %j answers %i %s and stores nothing", async (path, fields, status, code) => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     const traceId = await recordQuery(store);
     server = await startTestServer({ store });
     const response = await post(path, { trace_id: traceId, ...fields });

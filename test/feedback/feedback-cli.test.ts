@@ -1,7 +1,6 @@
-import { join } from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { moodfood, tempDataDir } from "../e2e/cli.js";
+import { openTestStore } from "../support/test-store.js";
 
 const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
 
@@ -11,17 +10,18 @@ function queryTrace(dir: string, text: string): string {
   return json(run.stdout).trace_id as string;
 }
 
-const feedbackRows = (dir: string) => {
-  const db = new Database(join(dir, "moodfood.db"), { readonly: true });
+/** Every stored feedback row, read from the data dir's store as rows (not through the summary's counts). */
+const feedbackRows = async (dir: string) => {
+  const store = await openTestStore(dir, { readonly: true });
   try {
-    return db.prepare("SELECT * FROM feedback").all() as Record<string, unknown>[];
+    return await store.feedback.between(0, Number.MAX_SAFE_INTEGER);
   } finally {
-    db.close();
+    await store.close();
   }
 };
 
 describe("moodfood feedback explicit / implicit", () => {
-  it("records a rating with a correction on a trace named by prefix, and a signal, as the stored records", () => {
+  it("records a rating with a correction on a trace named by prefix, and a signal, as the stored records", async () => {
     const dir = tempDataDir();
     const traceId = queryTrace(dir, "I'm sad and it's freezing");
     const explicit = moodfood([
@@ -54,11 +54,9 @@ describe("moodfood feedback explicit / implicit", () => {
     const implicit = moodfood(["--data-dir", dir, "feedback", "implicit", traceId, "accept", "--json"]);
     expect(implicit.status, implicit.stderr).toBe(0);
     expect(json(implicit.stdout)).toMatchObject({ trace_id: traceId, type: "implicit", signal: "accept", sentiment: "positive" });
-    expect(
-      feedbackRows(dir)
-        .map((r) => r.feedback_id)
-        .sort(),
-    ).toEqual([record.feedback_id, json(implicit.stdout).feedback_id].sort());
+    expect((await feedbackRows(dir)).map((r) => r.feedback_id).sort()).toEqual(
+      [record.feedback_id, json(implicit.stdout).feedback_id].sort(),
+    );
     const human = moodfood(["--data-dir", dir, "feedback", "implicit", traceId.slice(0, 10), "skip"]);
     expect(human.stdout).toContain(`Recorded the signal skip for trace ${traceId}`);
   });
@@ -69,17 +67,17 @@ describe("moodfood feedback explicit / implicit", () => {
     [["--rating", "3.5"], 2, "invalid_rating"],
     [["--rating", "abc"], 2, "invalid_rating"],
     [["--rating", "4", "--labels", "emotion_sadd"], 2, "unknown_label"],
-  ])("refuses %j with exit %i and writes nothing", (args, status, code) => {
+  ])("refuses %j with exit %i and writes nothing", async (args, status, code) => {
     const dir = tempDataDir();
     const traceId = queryTrace(dir, "tired");
     const run = moodfood(["--data-dir", dir, "--json", "feedback", "explicit", traceId, ...(args as string[])]);
     expect(run.status).toBe(status);
     expect(run.stdout).toBe("");
     expect(JSON.parse(run.stderr).error.code).toBe(code);
-    expect(feedbackRows(dir)).toEqual([]);
+    expect(await feedbackRows(dir)).toEqual([]);
   });
 
-  it("refuses an unknown signal (exit 2) and an unknown trace (exit 1)", () => {
+  it("refuses an unknown signal (exit 2) and an unknown trace (exit 1)", async () => {
     const dir = tempDataDir();
     const traceId = queryTrace(dir, "tired");
     const signal = moodfood(["--data-dir", dir, "feedback", "implicit", traceId, "wave"]);
@@ -88,12 +86,12 @@ describe("moodfood feedback explicit / implicit", () => {
     const unknown = moodfood(["--data-dir", dir, "feedback", "explicit", "0af7651916cd43dd8448eb211c80319c", "--rating", "4"]);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain("No trace with id");
-    expect(feedbackRows(dir)).toEqual([]);
+    expect(await feedbackRows(dir)).toEqual([]);
   });
 });
 
 describe("moodfood feedback summary", () => {
-  it("reports numbers equal to the stored rows, counted independently", () => {
+  it("reports numbers equal to the stored rows, counted independently", async () => {
     const dir = tempDataDir();
     const sim = moodfood([
       "--data-dir",
@@ -122,7 +120,7 @@ describe("moodfood feedback summary", () => {
       per_day: { date: string; total_feedback: number }[];
       by_model_version: Record<string, { total_feedback: number }>;
     };
-    const rows = feedbackRows(dir);
+    const rows = await feedbackRows(dir);
     const since = Date.parse(`${summary.per_day[0]?.date}T00:00:00Z`);
     const inWindow = rows.filter((r) => (r.created_at as number) >= since);
     expect(inWindow.length).toBeGreaterThan(100);

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { recordExplicitFeedback, recordImplicitFeedback } from "../../src/feedback/record-feedback.js";
 import { storeSink } from "../../src/runtime/store-sink.js";
-import { openStore, type Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
 import { endTrace, startTrace, traceWritten } from "../../src/tracing/tracer.js";
+import { openTestStore } from "../support/test-store.js";
 
 const NOW = Date.UTC(2025, 0, 15, 12);
 
 async function storeWithTrace(): Promise<{ store: Store; traceId: string }> {
-  const store = await openStore(":memory:");
+  const store = await openTestStore();
   const trace = startTrace({ query: "sad and cold", sink: storeSink(store), userId: "u1", sessionId: "s1" });
   endTrace(trace, { labels: ["emotion_sad"], final_decision: "ml_validated", model_version: "m1" });
   await traceWritten(trace);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { storeSink } from "../../src/runtime/store-sink.js";
-import { openStore } from "../../src/store/store.js";
 import { effectiveStatus, pruneTraces, runMaintenance } from "../../src/tracing/maintenance.js";
 import { endTrace, startTrace, traceWritten } from "../../src/tracing/tracer.js";
+import { openTestStore } from "../support/test-store.js";
 
 const HOUR = 3_600_000;
 
 describe("abandoned traces and retention", () => {
   it("reports a stale active trace as abandoned and the sweep marks it", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const now = Date.UTC(2026, 10, 20);
     const stale = startTrace({ query: "died mid-query", sink: storeSink(store), now: () => now - 30 * HOUR });
     const fresh = startTrace({ query: "still running", sink: storeSink(store), now: () => now - HOUR });
@@ -27,7 +27,7 @@ describe("abandoned traces and retention", () => {
   });
 
   it("prunes old traces but keeps the metric counters", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const now = Date.UTC(2026, 10, 20);
     for (const age of [100, 50, 1]) {
       const t = startTrace({ query: `age ${age}d`, sink: storeSink(store), now: () => now - age * 24 * HOUR });
@@ -43,7 +43,7 @@ describe("abandoned traces and retention", () => {
   });
 
   it("never mass-deletes on a clock far ahead of the stored data, and resets a marker left in the future", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const now = Date.UTC(2026, 10, 20);
     for (let day = 0; day < 20; day++) {
       const t = startTrace({ query: `day ${day}`, sink: storeSink(store), now: () => now - day * 24 * HOUR });

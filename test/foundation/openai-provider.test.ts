@@ -4,7 +4,7 @@ import { FAILURES_TO_OPEN, OPEN_MS, readCircuit, withCircuitBreaker } from "../.
 import { createOpenAiProvider } from "../../src/pipeline/providers/openai.js";
 import { parseLabelReply } from "../../src/pipeline/providers/openai-response.js";
 import type { LlmProvider, ParsedQuery } from "../../src/pipeline/types.js";
-import { openStore } from "../../src/store/store.js";
+import { openTestStore } from "../support/test-store.js";
 
 const query: ParsedQuery = { text: "sad and cold", truncated: false, diets: [], allergens: [], negatedLabels: [] };
 const reply = (content: string, status = 200) =>
@@ -60,7 +60,7 @@ describe("openai provider", () => {
 
 describe("circuit breaker (state in the store)", () => {
   it("opens after 5 failures, rejects for 60 s, then lets one probe through", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     let t = 1_000_000;
     let calls = 0;
     let fail = true;

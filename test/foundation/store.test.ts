@@ -1,17 +1,12 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { storeSink } from "../../src/runtime/store-sink.js";
-import { MIGRATIONS } from "../../src/store/migrations.js";
-import { openStore } from "../../src/store/store.js";
 import { isTraceId } from "../../src/tracing/ids.js";
 import { endTrace, startTrace, traceStage, traceWritten } from "../../src/tracing/tracer.js";
+import { openTestStore } from "../support/test-store.js";
 
 describe("store + tracer", () => {
   it("writes a trace active at start and completes it with rollups", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const trace = startTrace({ query: "sad", sink: storeSink(store) });
     await traceWritten(trace);
     expect((await store.traces.get(trace.record.trace_id))?.status).toBe("active");
@@ -31,7 +26,7 @@ describe("store + tracer", () => {
   });
 
   it("records a failed stage and ends the trace as error", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const trace = startTrace({ query: "x", sink: storeSink(store) });
     await expect(
       traceStage(trace, "parse", () => {
@@ -46,20 +41,19 @@ describe("store + tracer", () => {
   });
 
   it("finds traces by prefix", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const a = startTrace({ query: "a", sink: storeSink(store) });
     await traceWritten(a);
     expect(await store.traces.findByPrefix(a.record.trace_id.slice(0, 8), 5)).toHaveLength(1);
   });
 
-  it("migrates a data dir once and reopens it", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mf-store-"));
-    await (await openStore(dir)).close();
-    await (await openStore(dir)).close();
-    const raw = new Database(join(dir, "moodfood.db"), { readonly: true });
-    expect(raw.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
-    expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(raw.pragma("auto_vacuum", { simple: true })).toBe(2);
-    raw.close();
+  it("stores a query holding NUL and reads it back (PostgreSQL's text has no NUL: U+FFFD there)", async () => {
+    const store = await openTestStore();
+    const trace = startTrace({ query: "sad\u0000[", sink: storeSink(store) });
+    endTrace(trace, { labels: ["emotion_sad"], final_decision: "ml_only", model_version: "m1" });
+    await traceWritten(trace);
+    const stored = await store.traces.get(trace.record.trace_id);
+    expect(stored?.status).toBe("ok");
+    expect(stored?.query).toBe(store.backend === "postgres" ? "sad\uFFFD[" : "sad\u0000[");
   });
 });

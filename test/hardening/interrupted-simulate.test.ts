@@ -2,14 +2,14 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
 import { BIN, moodfood, tempDataDir } from "../e2e/cli.js";
+import { backendEnv } from "../support/test-store.js";
 
 // Issue 16: a killed simulate leaves its partial history marked, and the next simulate says so.
 describe("an interrupted simulate (built CLI)", () => {
   it("is named by the next simulate, which refuses the range or, with --append, notes it", async () => {
     const dir = tempDataDir();
-    const child = spawn(process.execPath, [BIN, "--data-dir", dir, "simulate", "--days", "30", "--per-day", "2000", "--json"], {
-      stdio: "ignore",
-    });
+    const args = ["--data-dir", dir, "simulate", "--days", "30", "--per-day", "2000", "--json"];
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: "ignore", env: { ...process.env, ...backendEnv(args) } });
     // Kill it once it has stored some history, long before it could finish.
     for (let i = 0; i < 200; i++) {
       await new Promise((r) => setTimeout(r, 100));

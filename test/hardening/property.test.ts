@@ -9,7 +9,7 @@ import { recordExplicitFeedback } from "../../src/feedback/record-feedback.js";
 import { runImport } from "../../src/interop/import-jsonl.js";
 import { openRuntime, type Runtime } from "../../src/runtime/runtime.js";
 import { runMetricsServe, type ServeInfo } from "../../src/server/run-serve.js";
-import { openStore } from "../../src/store/store.js";
+import { backendEnv, openTestStore } from "../support/test-store.js";
 
 // Issue 16: generated query texts, feedback fields, HTTP bodies and import lines find no crash and no
 // unreadable store. A failure prints fast-check's shrunk counterexample and its seed.
@@ -18,7 +18,7 @@ const tempDir = () => mkdtempSync(join(tmpdir(), "mf-prop-"));
 
 /** The store still answers every read a user makes. */
 async function expectReadable(dataDir: string): Promise<void> {
-  const store = await openStore(dataDir, { readonly: true });
+  const store = await openTestStore(dataDir, { readonly: true });
   try {
     for (const trace of await store.traces.list({ limit: 100_000 }))
       expect((await store.traces.get(trace.trace_id))?.trace_id).toBe(trace.trace_id);
@@ -39,7 +39,10 @@ describe("property: nothing a user can type breaks the pipeline or the store", (
   let runtime: Runtime;
   beforeAll(async () => {
     dir = tempDir();
-    runtime = await openRuntime(loadConfig({ env: {}, cwd: dir, flags: { dataDir: dir } }), { traces: "store", env: {} });
+    runtime = await openRuntime(loadConfig({ env: backendEnv(["--data-dir", dir]), cwd: dir, flags: { dataDir: dir } }), {
+      traces: "store",
+      env: {},
+    });
   });
   afterAll(async () => {
     await runtime.close();
@@ -100,7 +103,12 @@ describe("property: no HTTP body makes the server answer 500 or stop", () => {
     const listening = new Promise<ServeInfo>((resolve) => (ready = resolve));
     done = runMetricsServe(
       { host: "127.0.0.1", port: 0, insecure: false },
-      { config: loadConfig({ env: {}, cwd: dir, flags: { dataDir: dir } }), signal: controller.signal, onListening: ready, log: () => {} },
+      {
+        config: loadConfig({ env: backendEnv(["--data-dir", dir]), cwd: dir, flags: { dataDir: dir } }),
+        signal: controller.signal,
+        onListening: ready,
+        log: () => {},
+      },
     );
     url = (await listening).url;
   });
@@ -131,7 +139,7 @@ describe("property: no HTTP body makes the server answer 500 or stop", () => {
 describe("property: no import line makes the store unreadable", () => {
   it("generated trace and feedback lines are imported or reported by line; every read still works", async () => {
     const dir = tempDir();
-    const store = await openStore(dir);
+    const store = await openTestStore(dir);
     const line = fc.oneof(
       fc.json(),
       fc

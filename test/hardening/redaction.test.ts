@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { moodfood, moodfoodAsync, tempDataDir } from "../e2e/cli.js";
 import { startCollector } from "../interop/otlp-collector.js";
+import { storeText } from "./store-contents.js";
 
 // Issue 16 / DESIGN §15: MOODFOOD_REDACT_QUERIES stores a keyed hash instead of the text everywhere.
 const SECRET = "my landlord Mr Smith at 12 Elm Street";
@@ -24,7 +25,7 @@ describe("MOODFOOD_REDACT_QUERIES (built CLI)", () => {
       expect(again.status).toBe(0);
       moodfood(["--data-dir", dir, "export", "jsonl", "--out", join(dir, "export")]);
       const everywhere = [
-        readFileSync(join(dir, "moodfood.db")).toString("latin1"),
+        await storeText(dir),
         readFileSync(log, "utf8"),
         JSON.stringify(collector.received),
         readFileSync(join(dir, "export", "traces.jsonl"), "utf8"),

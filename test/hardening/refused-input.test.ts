@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { statSync } from "node:fs";
-import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 import { BIN, moodfood, tempDataDir } from "../e2e/cli.js";
+import { backendEnv } from "../support/test-store.js";
+import { storeBytes } from "./store-contents.js";
 
 // Issue 16: refused input is not stored in full (fifty refused 1 MB bodies once grew the store by 54 MB).
 const children: ChildProcess[] = [];
@@ -12,26 +12,19 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
 });
 
-const storeBytes = (dir: string) =>
-  ["moodfood.db", "moodfood.db-wal"].reduce((n, f) => {
-    try {
-      return n + statSync(join(dir, f)).size;
-    } catch {
-      return n;
-    }
-  }, 0);
-
 describe("refused queries keep a bounded excerpt (built CLI)", () => {
   it("fifty refused 1 MB POST /query bodies grow the store by well under 1 MB, each refusal traced", async () => {
     const dir = tempDataDir();
-    const child = spawn(process.execPath, [BIN, "--data-dir", dir, "metrics", "serve", "--port", "0", "--json"], {
+    const args = ["--data-dir", dir, "metrics", "serve", "--port", "0", "--json"];
+    const child = spawn(process.execPath, [BIN, ...args], {
       stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, ...backendEnv(args) },
     });
     children.push(child);
     const [line] = (await once(createInterface({ input: child.stdout! }), "line")) as [string];
     const { url } = JSON.parse(line) as { url: string };
     await fetch(`${url}/query`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"warm up"}' });
-    const before = storeBytes(dir);
+    const before = await storeBytes(dir);
     const body = JSON.stringify({ query: "sad ".repeat(250_000) });
     for (let i = 0; i < 50; i++) {
       const res = await fetch(`${url}/query`, { method: "POST", headers: { "content-type": "application/json" }, body });
@@ -39,7 +32,7 @@ describe("refused queries keep a bounded excerpt (built CLI)", () => {
     }
     child.kill("SIGTERM");
     await once(child, "exit");
-    expect(storeBytes(dir) - before).toBeLessThan(1_000_000);
+    expect((await storeBytes(dir)) - before).toBeLessThan(1_000_000);
     const traces = (
       JSON.parse(moodfood(["--data-dir", dir, "trace", "list", "--status", "error", "--limit", "100", "--json"]).stdout) as {
         traces: { query: string; error: string }[];

@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
 import { runExportJsonl } from "../../src/interop/export-jsonl.js";
 import { runImport } from "../../src/interop/import-jsonl.js";
-import { openStore } from "../../src/store/store.js";
-import { inspectableStore } from "../support/inspectable-store.js";
+import { onPostgres, openTestStore } from "../support/test-store.js";
 import { tempDir } from "./populate.js";
 
 // Lines as the original Python system wrote them: naive utcnow() times with microseconds, trace_<16 hex> ids.
@@ -133,6 +132,8 @@ const FEEDBACK_METRICS = {
 };
 
 const START = Date.UTC(2025, 2, 1, 10, 0, 0) + 0.5;
+/** SQLite keeps the microseconds as a fraction of a ms; PostgreSQL's BIGINT the whole ms (as a Date shows it). */
+const stored = (ms: number) => (onPostgres() ? Math.floor(ms) : ms);
 const jsonl = (...lines: unknown[]) => lines.map((l) => `${JSON.stringify(l)}\n`).join("");
 
 function originalLogs(): string {
@@ -147,7 +148,7 @@ function originalLogs(): string {
 
 describe("import of the original system's logs", () => {
   it("maps stage events to spans, naive times to UTC and trace_ ids to W3C ids", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const dir = originalLogs();
     // Given feedback first on the command line: traces are still imported first, so the query finds its trace.
     const result = await runImport(store, { paths: [join(dir, "user_feedback.jsonl"), join(dir, "traces.jsonl")], keepQueryText: true });
@@ -156,9 +157,9 @@ describe("import of the original system's logs", () => {
 
     const trace = await store.traces.get("00000000000000000123456789abcdef");
     expect(trace).toMatchObject({
-      started_at: START,
+      started_at: stored(START),
       duration_ms: 320.5,
-      ended_at: START + 320.5,
+      ended_at: stored(START + 320.5),
       status: "ok",
       error: null,
       request_id: "req_001",
@@ -198,15 +199,14 @@ describe("import of the original system's logs", () => {
   });
 
   it("imports drift metrics and alerts, checks feedback summaries without storing them", async () => {
-    const { store, rows } = await inspectableStore();
+    const store = await openTestStore();
     const result = await runImport(store, { paths: [originalLogs()], keepQueryText: true });
     expect(result).toMatchObject({
       imported: { traces: 1, user_feedback: 2, drift_metrics: 1, drift_alerts: 1, feedback_metrics: 0 },
       derived: 1,
       skipped: 0,
     });
-    const check = rows("SELECT * FROM drift_checks")[0];
-    expect(check).toMatchObject({
+    expect(await store.drift.latestCheck()).toMatchObject({
       checked_at: Date.UTC(2025, 2, 1, 11, 0, 0, 500),
       overall_score: 0.1428,
       severity: "high",
@@ -228,7 +228,7 @@ describe("import of the original system's logs", () => {
   });
 
   it("exports imported history back in the original's id format", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     await runImport(store, { paths: [originalLogs()], keepQueryText: true });
     const out = tempDir();
     await runExportJsonl(store, { outDir: out });
@@ -256,7 +256,7 @@ describe("import of the original system's logs", () => {
   });
 
   it("keeps the original's query text out of the store when queries are redacted", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     await runImport(store, { paths: [originalLogs()], keepQueryText: false });
     expect((await store.traces.get("00000000000000000123456789abcdef"))?.query).toBe("");
   });
@@ -288,7 +288,7 @@ describe("import of damaged files", () => {
         Buffer.from(good("trace_00000000000000b0")), // 10: no final newline
       ]),
     );
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const result = await runImport(store, { paths: [path], keepQueryText: true });
     expect(result.imported.traces).toBe(3);
     expect(result.skipped).toBe(6);
@@ -319,7 +319,7 @@ describe("import of damaged files", () => {
         { ...base, feedback_id: "e", timestamp: "2025-03-01T10:02:00+02:00" },
       ),
     );
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const result = await runImport(store, { paths: [path], keepQueryText: true });
     expect(result.errors.map((e) => e.line)).toEqual([1, 2, 3, 4]);
     expect(result.errors[2]?.message).toMatch(/teleport/);
@@ -330,7 +330,7 @@ describe("import of damaged files", () => {
     const dir = tempDir("mf-kind-");
     const path = join(dir, "legacy-export.log");
     writeFileSync(path, `\n${jsonl(DRIFT_ALERT)}`);
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const result = await runImport(store, { paths: [path], keepQueryText: true });
     expect(result.files[0]).toMatchObject({ kind: "drift_alerts", imported: 1 });
 

@@ -3,12 +3,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
 import type { TraceRecord } from "../../src/records/trace.js";
 import { storeSink } from "../../src/runtime/store-sink.js";
-import { openStore, type Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
 import type { TraceExporter } from "../../src/tracing/exporter.js";
 import { loadOtlpExporter } from "../../src/tracing/otlp/load-otlp-exporter.js";
 import { readOtlpConfig } from "../../src/tracing/otlp/otlp-config.js";
 import { type OtlpSpan, STATUS_ERROR, STATUS_OK, toExportRequest } from "../../src/tracing/otlp/otlp-json.js";
 import { endTrace, startTrace, traceStage, traceWritten } from "../../src/tracing/tracer.js";
+import { openTestStore } from "../support/test-store.js";
 import { attr, closedPort, type FakeCollector, startCollector } from "./otlp-collector.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -69,7 +70,7 @@ function expectSpansMatchStore(spans: OtlpSpan[], stored: TraceRecord): void {
 
 describe("OTLP JSON mapping", () => {
   it("maps a stored trace to a root span with its stages as children, ids and times intact", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const stored = await runTrace(store, []);
     const request = toExportRequest([stored], { serviceName: "svc", serviceVersion: "1.2.3" });
     const [resourceSpans] = request.resourceSpans;
@@ -93,7 +94,7 @@ describe("OTLP JSON mapping", () => {
   });
 
   it("marks a failed stage and its trace ERROR with the message and an exception event", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const stored = await runTrace(store, [], true);
     const spans = toExportRequest([stored], { serviceName: "moodfood", serviceVersion: "x" }).resourceSpans[0]?.scopeSpans[0]?.spans ?? [];
     const failed = spans.find((s) => s.name === "recommend");
@@ -104,7 +105,7 @@ describe("OTLP JSON mapping", () => {
   });
 
   it("leaves the query text out when queries are redacted", async () => {
-    const stored = await runTrace(await openStore(":memory:"), []);
+    const stored = await runTrace(await openTestStore(), []);
     const spans = (redact: boolean) =>
       toExportRequest([stored], { serviceName: "s", serviceVersion: "v", includeQuery: !redact }).resourceSpans[0]?.scopeSpans[0]?.spans ??
       [];
@@ -176,7 +177,7 @@ describe("OTLP exporter over HTTP", () => {
     };
     const exporter = await loadOtlpExporter(env);
     if (!exporter) throw new Error("exporter not configured");
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const ok = await runTrace(store, [exporter]);
     const failed = await runTrace(store, [exporter], true);
     await exporter.flush();
@@ -195,7 +196,7 @@ describe("OTLP exporter over HTTP", () => {
     const lines: string[] = [];
     const exporter = await loadOtlpExporter({ OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}` }, { warn: (l) => lines.push(l) });
     if (!exporter) throw new Error("exporter not configured");
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const started = Date.now();
     await runTrace(store, [exporter]);
     await runTrace(store, [exporter]);
@@ -216,7 +217,7 @@ describe("OTLP exporter over HTTP", () => {
       { warn: (l) => lines.push(l) },
     );
     if (!exporter) throw new Error("exporter not configured");
-    await runTrace(await openStore(":memory:"), [exporter]);
+    await runTrace(await openTestStore(), [exporter]);
     const started = Date.now();
     await exporter.flush();
     expect(Date.now() - started).toBeLessThan(1000);
@@ -228,7 +229,7 @@ describe("OTLP exporter over HTTP", () => {
     collectors.push(collector);
     const lines: string[] = [];
     const exporter = await loadOtlpExporter({ OTEL_EXPORTER_OTLP_ENDPOINT: collector.base }, { warn: (l) => lines.push(l) });
-    await runTrace(await openStore(":memory:"), exporter ? [exporter] : []);
+    await runTrace(await openTestStore(), exporter ? [exporter] : []);
     await exporter?.flush();
     expect(lines).toEqual([expect.stringMatching(/\(HTTP 400 Bad Request\)/)]);
   });

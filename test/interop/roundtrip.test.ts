@@ -3,11 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runExportJsonl } from "../../src/interop/export-jsonl.js";
 import { runImport } from "../../src/interop/import-jsonl.js";
-import { openStore } from "../../src/store/store.js";
-import { inspectableStore } from "../support/inspectable-store.js";
-
-type Inspectable = Awaited<ReturnType<typeof inspectableStore>>;
-
+import { openTestStore } from "../support/test-store.js";
+import { type RowsStore, rowsStore } from "./inspect-rows.js";
 import { populate, tempDir } from "./populate.js";
 
 const readLines = (path: string): Record<string, unknown>[] =>
@@ -18,33 +15,35 @@ const readLines = (path: string): Record<string, unknown>[] =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 /** Everything a user could see in a store, in a stable order. */
-async function snapshot({ store, rows }: Inspectable) {
+async function snapshot({ store, rows }: RowsStore) {
   return {
     traces: (await store.traces.list({ limit: 1000 })).sort((a, b) => a.trace_id.localeCompare(b.trace_id)),
-    feedback: rows(
+    feedback: await rows(
       "SELECT feedback_id, trace_id, created_at, type, rating, thumbs, comment, signal, sentiment, labels, model_version, user_id, session_id FROM feedback ORDER BY feedback_id",
     ),
-    checks: rows(
+    checks: await rows(
       "SELECT checked_at, window_start, window_end, baseline, model_version, overall_score, severity, result FROM drift_checks ORDER BY checked_at",
     ),
-    alerts: rows(
+    alerts: await rows(
       "SELECT alert_id, type, severity, status, opened_at, updated_at, acknowledged_at, resolved_at, model_version, score, threshold, details FROM drift_alerts ORDER BY alert_id",
     ),
-    counters: rows("SELECT name, labels, hour, value FROM counter_rollups ORDER BY name, hour, labels"),
-    histograms: rows("SELECT name, labels, hour, count, buckets FROM histogram_rollups ORDER BY name, hour, labels"),
+    counters: await rows("SELECT name, labels, hour, value FROM counter_rollups ORDER BY name, hour, labels"),
+    histograms: await rows("SELECT name, labels, hour, count, buckets FROM histogram_rollups ORDER BY name, hour, labels"),
   };
 }
 
 /** Histogram sums: the live path summed unrounded durations, the store (and so the export) keeps microseconds. */
-function histogramSums({ rows }: Inspectable): [string, number, number][] {
-  return rows<{ key: string; sum: number; count: number }>(
-    "SELECT name || labels || hour AS key, sum, count FROM histogram_rollups ORDER BY name, hour, labels",
+async function histogramSums({ rows }: RowsStore): Promise<[string, number, number][]> {
+  return (
+    await rows<{ key: string; sum: number; count: number }>(
+      "SELECT name || labels || hour AS key, sum, count FROM histogram_rollups ORDER BY name, hour, labels",
+    )
   ).map((r) => [r.key, r.sum, r.count]);
 }
 
-function expectSumsClose(actual: Inspectable, expected: Inspectable): void {
-  const want = histogramSums(expected);
-  const got = histogramSums(actual);
+async function expectSumsClose(actual: RowsStore, expected: RowsStore): Promise<void> {
+  const want = await histogramSums(expected);
+  const got = await histogramSums(actual);
   expect(got.map((r) => r[0])).toEqual(want.map((r) => r[0]));
   for (const [i, [, sum, count]] of got.entries()) {
     expect(Math.abs(sum - (want[i]?.[1] ?? Number.NaN))).toBeLessThanOrEqual(0.0005 * count + 1e-9);
@@ -53,7 +52,7 @@ function expectSumsClose(actual: Inspectable, expected: Inspectable): void {
 
 describe("export jsonl → import", () => {
   it("writes the original's five files with every field it named, our times in UTC with Z", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const traces = await populate(store);
     const out = tempDir();
     const result = await runExportJsonl(store, { outDir: out });
@@ -154,12 +153,12 @@ describe("export jsonl → import", () => {
   });
 
   it("round-trips into an empty store losing nothing, metrics included; a second import adds nothing", async () => {
-    const source = await inspectableStore();
+    const source = await rowsStore();
     await populate(source.store);
     const out = tempDir();
     await runExportJsonl(source.store, { outDir: out });
 
-    const target = await inspectableStore();
+    const target = await rowsStore();
     const first = await runImport(target.store, { paths: [out], keepQueryText: true });
     expect(first).toMatchObject({
       imported: { traces: 4, user_feedback: 3, drift_metrics: 2, drift_alerts: 2, feedback_metrics: 0 },
@@ -169,16 +168,17 @@ describe("export jsonl → import", () => {
       errors: [],
     });
     expect(await snapshot(target)).toEqual(await snapshot(source));
-    expectSumsClose(target, source);
+    await expectSumsClose(target, source);
 
     const second = await runImport(target.store, { paths: [out], keepQueryText: true });
     expect(second.imported).toEqual({ traces: 0, user_feedback: 0, drift_metrics: 0, drift_alerts: 0, feedback_metrics: 0 });
     expect(second.duplicates).toBe(11);
     expect(await snapshot(target)).toEqual(await snapshot(source));
+    await Promise.all([source.close(), target.close()]);
   });
 
   it("refuses to overwrite an earlier export unless forced", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const out = tempDir();
     await runExportJsonl(store, { outDir: out });
     await expect(runExportJsonl(store, { outDir: out })).rejects.toThrow(/already exists.*--force/);

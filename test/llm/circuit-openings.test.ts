@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { LlmCallError } from "../../src/pipeline/llm-call.js";
 import { CIRCUIT_OPENINGS, FAILURES_TO_OPEN, OPEN_MS, withCircuitBreaker } from "../../src/pipeline/providers/circuit-breaker.js";
 import type { LlmProvider, ParsedQuery } from "../../src/pipeline/types.js";
-import { openStore } from "../../src/store/store.js";
+import { openTestStore } from "../support/test-store.js";
 
 // The weekly report and Prometheus say how often the circuit opened: each opening from closed is counted once.
 describe("circuit openings", () => {
   it("counts one opening per trip from closed, none for a failed probe that keeps it open", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     let t = Date.UTC(2026, 10, 20, 12);
     let fail = true;
     const provider: LlmProvider = {

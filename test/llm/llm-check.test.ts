@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { circuitKey, FAILURES_TO_OPEN, readCircuit } from "../../src/pipeline/providers/circuit-breaker.js";
-import { openStore } from "../../src/store/store.js";
 import { moodfoodAsync, tempDataDir } from "../e2e/cli.js";
+import { openTestStore } from "../support/test-store.js";
 import { type FakeOpenAi, startFakeOpenAi, valid } from "./fake-openai.js";
 
 let fake: FakeOpenAi;
@@ -115,7 +115,7 @@ describe("moodfood llm check", () => {
     // Five failing checks leave a closed circuit closed.
     fake.script({ kind: "status", status: 500 });
     for (let i = 0; i < FAILURES_TO_OPEN; i++) expect((await check(dir)).status).toBe(1);
-    let store = await openStore(dir);
+    let store = await openTestStore(dir);
     expect(await readCircuit(store, "fake-model")).toEqual({ failures: 0, openedAt: null, probeAt: null });
     // An open circuit stays open after a successful check, and the check reports it.
     const openedAt = Date.now() - 1000;
@@ -125,7 +125,7 @@ describe("moodfood llm check", () => {
     const { status, body } = await check(dir);
     expect(status).toBe(0);
     expect(body.circuit).toEqual({ state: "open", failures: 5, opened_at: new Date(openedAt).toISOString() });
-    store = await openStore(dir);
+    store = await openTestStore(dir);
     expect(await readCircuit(store, "fake-model")).toEqual({ failures: 5, openedAt, probeAt: null });
     await store.close();
   });

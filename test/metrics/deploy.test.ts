@@ -5,7 +5,8 @@ import { packagePath } from "../../src/config/package-path.js";
 import { createExposition } from "../../src/metrics/exposition.js";
 import { METRIC_FAMILIES } from "../../src/metrics/metric-table.js";
 import { findService } from "../support/services.js";
-import { memoryStore, recordQuery } from "./helpers.js";
+import { openTestStore } from "../support/test-store.js";
+import { recordQuery } from "./helpers.js";
 
 const hasPromtool = findService("promtool", "the promtool checks of deploy/ and of the exposition") !== undefined;
 const promtool = (args: string[], input?: string) => spawnSync("promtool", args, { cwd: packagePath(), input, encoding: "utf8" });
@@ -25,6 +26,11 @@ describe("deploy/ files", () => {
     expect(config.status).toBe(0);
     const rules = promtool(["check", "rules", "deploy/alerts.yml"]);
     expect(rules.status, rules.stdout + rules.stderr).toBe(0);
+  });
+
+  it.skipIf(!hasPromtool)("the fleet's prometheus.yml (every instance a target) passes promtool check config", () => {
+    const fleet = promtool(["check", "config", "deploy/fleet/prometheus.yml"]);
+    expect(fleet.status, fleet.stdout + fleet.stderr).toBe(0);
   });
 
   it.skipIf(!hasPromtool)("alerts fire on drift, health, error rate and an open LLM circuit (promtool test rules)", () => {
@@ -74,7 +80,7 @@ describe("deploy/ files", () => {
 
 describe("promtool check metrics", () => {
   it.skipIf(!hasPromtool)("reports nothing but the inherited _ms unit names and prom-client's default gauges named *_total", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     await recordQuery(store, { llm: { model: "gpt-4o-mini", status: "ok" } });
     const { body } = await createExposition(store, { sources: { circuitModels: ["gpt-4o-mini"] } }).render("text");
     const result = promtool(["check", "metrics"], body);

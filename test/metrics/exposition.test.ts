@@ -2,14 +2,15 @@ import { describe, expect, it } from "vitest";
 import { MS_BUCKETS } from "../../src/metrics/buckets.js";
 import { createExposition, negotiateFormat } from "../../src/metrics/exposition.js";
 import { METRIC_FAMILIES } from "../../src/metrics/metric-table.js";
+import { openTestStore } from "../support/test-store.js";
 import { parseSamples, sumOf } from "./exposition-parse.js";
-import { memoryStore, recordQuery } from "./helpers.js";
+import { recordQuery } from "./helpers.js";
 
 const sources = { circuitModels: [] };
 
 describe("metrics exposition from stored rollups", () => {
   it("counts every stored query: queries_total and the total-stage histogram both sum to N", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     for (let i = 0; i < 7; i++) await recordQuery(store, { decision: i % 2 ? "ml_validated" : "llm_fallback" });
     await recordQuery(store, { fail: true });
     const { body, contentType } = await createExposition(store, { sources, defaultMetrics: false }).render("text");
@@ -23,7 +24,7 @@ describe("metrics exposition from stored rollups", () => {
   });
 
   it("reads the all-time rollups, so pruning traces never makes a counter go down", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     for (let i = 0; i < 3; i++) await recordQuery(store);
     const exposition = createExposition(store, { sources, defaultMetrics: false });
     const before = sumOf(parseSamples((await exposition.render("text")).body), "moodfood_queries_total");
@@ -34,7 +35,7 @@ describe("metrics exposition from stored rollups", () => {
   });
 
   it("renders cumulative buckets in ms from 0.1 to 30000 with +Inf equal to the count", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     for (let i = 0; i < 4; i++) await recordQuery(store);
     const samples = parseSamples((await createExposition(store, { sources, defaultMetrics: false }).render("text")).body);
     const buckets = samples.filter((s) => s.name === "moodfood_query_processing_time_ms_bucket" && s.labels.stage === "total");
@@ -46,7 +47,7 @@ describe("metrics exposition from stored rollups", () => {
   });
 
   it("declares every DESIGN §5 family with HELP and TYPE even before any data", async () => {
-    const { body } = await createExposition(await memoryStore(), { sources, defaultMetrics: false }).render("text");
+    const { body } = await createExposition(await openTestStore(), { sources, defaultMetrics: false }).render("text");
     for (const family of METRIC_FAMILIES) {
       expect(body).toContain(`# HELP ${family.name} `);
       expect(body).toContain(`# TYPE ${family.name} ${family.type}\n`);
@@ -54,7 +55,7 @@ describe("metrics exposition from stored rollups", () => {
   });
 
   it("speaks OpenMetrics: # EOF, counters typed without _total, trace_id exemplars inside their bucket", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     const ids = [await recordQuery(store), await recordQuery(store)];
     const { body, contentType } = await createExposition(store, { sources, defaultMetrics: false }).render("openmetrics");
     expect(contentType).toMatch(/^application\/openmetrics-text; version=1\.0\.0/);
@@ -83,7 +84,7 @@ describe("metrics exposition from stored rollups", () => {
   });
 
   it("puts exemplars on every latency histogram: stages, whole traces and LLM calls", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     await recordQuery(store, { llm: { model: "gpt-4o-mini", status: "ok" } });
     const samples = parseSamples((await createExposition(store, { sources, defaultMetrics: false }).render("openmetrics")).body);
     for (const name of [
@@ -96,7 +97,7 @@ describe("metrics exposition from stored rollups", () => {
   });
 
   it("keeps text and OpenMetrics right when both are asked for, in either order", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     await recordQuery(store);
     const exposition = createExposition(store, { sources });
     await exposition.render("openmetrics");
@@ -110,7 +111,7 @@ describe("metrics exposition from stored rollups", () => {
   });
 
   it("includes prom-client's default process metrics only when asked", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     expect((await createExposition(store, { sources }).render("text")).body).toContain("process_resident_memory_bytes");
     expect((await createExposition(store, { sources, defaultMetrics: false }).render("text")).body).not.toContain(
       "process_resident_memory_bytes",
@@ -118,7 +119,7 @@ describe("metrics exposition from stored rollups", () => {
   });
 
   it("gives /metrics/raw the same numbers as JSON", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     await recordQuery(store);
     const raw = await createExposition(store, { sources, defaultMetrics: false }).raw();
     expect(raw.counters.find((c) => c.name === "moodfood_queries_total")?.value).toBe(1);

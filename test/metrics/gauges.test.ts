@@ -5,12 +5,12 @@ import { cacheGauge } from "../../src/metrics/cached-gauges.js";
 import { createExposition } from "../../src/metrics/exposition.js";
 import { feedbackScores, gaugeSources, readGauges } from "../../src/metrics/gauges.js";
 import { circuitKey } from "../../src/pipeline/providers/circuit-breaker.js";
+import { openTestStore } from "../support/test-store.js";
 import { parseSamples } from "./exposition-parse.js";
-import { memoryStore } from "./helpers.js";
 
 describe("gauges read from cached store values", () => {
   it("omits expensive gauges nobody has computed yet, and shows an empty training buffer as 0", async () => {
-    const gauges = await readGauges(await memoryStore(), { circuitModels: [] });
+    const gauges = await readGauges(await openTestStore(), { circuitModels: [] });
     expect(gauges.has("moodfood_system_health")).toBe(false);
     expect(gauges.has("moodfood_drift_score")).toBe(false);
     expect(gauges.has("moodfood_model_accuracy")).toBe(false);
@@ -19,7 +19,7 @@ describe("gauges read from cached store values", () => {
   });
 
   it("shows what a command cached, as it was cached (the scrape computes nothing)", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     await cacheGauge(store, "moodfood_system_health", [{ labels: {}, value: 87.5 }], Date.now());
     await cacheGauge(store, "moodfood_drift_score", [{ labels: { type: "confidence", model_version: "m1" }, value: 0.31 }], Date.now());
     const samples = parseSamples(
@@ -33,14 +33,14 @@ describe("gauges read from cached store values", () => {
   });
 
   it("replaces a gauge's series when it is cached again", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     await cacheGauge(store, "moodfood_drift_score", [{ labels: { type: "a" }, value: 1 }], 1);
     await cacheGauge(store, "moodfood_drift_score", [{ labels: { type: "b" }, value: 2 }], 2);
     expect((await readGauges(store, { circuitModels: [] })).get("moodfood_drift_score")).toEqual([{ labels: { type: "b" }, value: 2 }]);
   });
 
   it("marks the active model version (promoted in the store, else the shipped one) and shows held-out accuracy", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     const sources = { circuitModels: [], shippedModel: () => ({ version: "shipped-1", accuracy: 0.69 }) };
     let gauges = await readGauges(store, sources);
     expect(gauges.get("moodfood_current_model_version")).toEqual([{ labels: { version: "shipped-1" }, value: 1 }]);
@@ -64,7 +64,7 @@ describe("gauges read from cached store values", () => {
   });
 
   it("reports the shared LLM circuit breaker as 1 while open", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     const sources = { circuitModels: ["gpt-4o-mini"] };
     expect((await readGauges(store, sources)).get("moodfood_llm_circuit_open")).toEqual([{ labels: { model: "gpt-4o-mini" }, value: 0 }]);
     await store.meta.set(circuitKey("gpt-4o-mini"), { failures: 5, openedAt: Date.now(), probeAt: null }, Date.now());

@@ -1,7 +1,8 @@
 import type { FinalDecision } from "../../src/pipeline/types.js";
 import { storeSink } from "../../src/runtime/store-sink.js";
-import { openStore, type Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
 import { endTrace, startTrace, traceStage, traceWritten } from "../../src/tracing/tracer.js";
+import { openTestStore } from "../support/test-store.js";
 
 export interface FakeQuery {
   decision?: FinalDecision;
@@ -34,6 +35,7 @@ export async function recordQuery(store: Store, q: FakeQuery = {}): Promise<stri
   return done.trace_id;
 }
 
+/** A fresh store on the test project's backend (see test/support/test-store.ts). */
 export function memoryStore(): Promise<Store> {
-  return openStore(":memory:");
+  return openTestStore();
 }

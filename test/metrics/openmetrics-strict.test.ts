@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { cacheGauge } from "../../src/metrics/cached-gauges.js";
 import { createExposition } from "../../src/metrics/exposition.js";
 import { findService } from "../support/services.js";
-import { memoryStore, recordQuery } from "./helpers.js";
+import { openTestStore } from "../support/test-store.js";
+import { recordQuery } from "./helpers.js";
 
 // The Python client's OpenMetrics parser is strict (EOF, counter naming, exemplar syntax, bucket
 // order, +Inf == count). Debian packages it as python3-prometheus-client; skipped visibly without it.
@@ -17,7 +18,7 @@ const python = findService("prometheus_client", "the strict OpenMetrics parse");
 
 describe.skipIf(!python)("OpenMetrics output under a strict parser", () => {
   it("parses completely, exemplars included, with awkward label values", async () => {
-    const store = await memoryStore();
+    const store = await openTestStore();
     await recordQuery(store, { llm: { model: "gpt-4o-mini", status: "error", reason: "timeout" } });
     await recordQuery(store, { modelVersion: 'we"ird\\ver\nsion' });
     await recordQuery(store, { fail: true });

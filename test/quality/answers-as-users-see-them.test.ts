@@ -6,10 +6,10 @@ import { loadCatalog } from "../../src/pipeline/catalog.js";
 import { LlmCallError } from "../../src/pipeline/llm-call.js";
 import type { LlmProvider } from "../../src/pipeline/types.js";
 import { openRuntime } from "../../src/runtime/runtime.js";
-import { openStore } from "../../src/store/store.js";
+import { openTestStore } from "../support/test-store.js";
 
 const config = loadConfig({ env: {} });
-const runtime = await openRuntime(config, { traces: "none", store: await openStore(":memory:"), env: {} });
+const runtime = await openRuntime(config, { traces: "none", store: await openTestStore(), env: {} });
 const ask = (text: string) => runtime.query({ text });
 const catalog = loadCatalog();
 const dishNamed = (name: string) => catalog.dishes.find((d) => d.name === name);
@@ -111,7 +111,7 @@ describe("explanations consistent with labels and spans", () => {
       model: "test",
       parse: () => Promise.reject(new LlmCallError("timeout", "timed out")),
     };
-    const offline = await openRuntime(config, { traces: "none", store: await openStore(":memory:"), env: {}, provider: failing });
+    const offline = await openRuntime(config, { traces: "none", store: await openTestStore(), env: {}, provider: failing });
     const answer = await offline.query({ text: "sad and cold" });
     expect(answer.final_decision).toBe("ml_only");
     expect(answer.notices.map((n) => n.code)).toContain("llm_unavailable");

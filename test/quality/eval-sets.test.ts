@@ -3,15 +3,15 @@ import { loadConfig } from "../../src/config/load-config.js";
 import { evaluate } from "../../src/eval/evaluate.js";
 import { readEvalFile } from "../../src/eval/read-eval-file.js";
 import { openRuntime } from "../../src/runtime/runtime.js";
-import { openStore } from "../../src/store/store.js";
 import { sharedFile } from "../support/shared.js";
+import { openTestStore } from "../support/test-store.js";
 
 // Label quality a user notices, on the shared sample and on held-out sets written without seeing
 // the training data (test/fixtures/eval/README.md). Floors sit a few points below today's scores
 // (measured 2026-12-02 with the shipped model mf-70e00ad6, written beside each), so a regression
 // fails loudly and an honest small change elsewhere does not; they are not targets to tune against.
 // Diet violations stay at zero: diets are hard filters, not a score.
-const runtime = await openRuntime(loadConfig({ env: {} }), { traces: "none", store: await openStore(":memory:"), env: {} });
+const runtime = await openRuntime(loadConfig({ env: {} }), { traces: "none", store: await openTestStore(), env: {} });
 const score = (path: string) => evaluate(readEvalFile(path), (text) => runtime.query({ text }));
 const own = (name: string) => new URL(`../fixtures/eval/${name}`, import.meta.url).pathname;
 // The held-out sets below cover the same ground on a clone without ../shared.

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildWeeklyReport } from "../../src/report/build-weekly-report.js";
 import { parseIsoWeek } from "../../src/report/iso-week.js";
 import { renderReport } from "../../src/report/render/render-report.js";
-import { openStore, type Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
+import { openTestStore } from "../support/test-store.js";
 import { feedbackAt, seed, writeFeedback } from "./seed.js";
 
 const DAY = 86_400_000;
@@ -13,7 +14,7 @@ const HOSTILE_QUERY = "<script>alert(1)</script> [click](http://evil.example) | 
 const HOSTILE_COMMENT = '<img src=x onerror="alert(2)"> ![x](http://evil.example/p.png) ~~gone~~';
 
 async function busyStore(): Promise<Store> {
-  const store = await openStore(":memory:");
+  const store = await openTestStore();
   const traces = await seed(
     store,
     Array.from({ length: 60 }, (_, i) => ({
@@ -66,7 +67,7 @@ describe("rendering the weekly report", () => {
   });
 
   it("an empty week says so in a few lines instead of dressing zeros as health", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     await seed(store, [{ at: START + 20 * DAY }]);
     const report = await build(store);
     expect(report.empty).toBe(true);

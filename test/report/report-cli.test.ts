@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openStore } from "../../src/store/store.js";
 import { BIN, cleanEnv, moodfood, tempDataDir } from "../e2e/cli.js";
 import { findService } from "../support/services.js";
+import { backendEnv, openTestStore } from "../support/test-store.js";
 
 const DAY = 86_400_000;
 let dir: string;
@@ -29,7 +29,7 @@ const report = (args: string[]): ReportJson => {
 
 /** Alerts inside and around the week, written as drift check would (the drift tables are the store's). */
 async function addAlerts(start: number, end: number): Promise<void> {
-  const store = await openStore(dir);
+  const store = await openTestStore(dir);
   const alert = (id: string, opened: number) =>
     store.drift.insertAlert({
       alert_id: id,
@@ -66,17 +66,18 @@ describe("moodfood report weekly after simulate --days 14 --per-day 50", () => {
     const r = report(["--week", week.week]);
     const iso = (ms: number) => new Date(ms).toISOString();
     // A week of traces is a few MB of JSON: past spawnSync's default 1 MB buffer.
-    const listed = spawnSync(
-      process.execPath,
-      [BIN, "--data-dir", dir, "trace", "list", "--since", iso(week.start), "--until", iso(week.end), "--limit", "100000", "--json"],
-      { encoding: "utf8", env: cleanEnv(), maxBuffer: 256 * 1024 * 1024 },
-    );
+    const args = ["--data-dir", dir, "trace", "list", "--since", iso(week.start), "--until", iso(week.end), "--limit", "100000", "--json"];
+    const listed = spawnSync(process.execPath, [BIN, ...args], {
+      encoding: "utf8",
+      env: { ...cleanEnv(), ...backendEnv(args) },
+      maxBuffer: 256 * 1024 * 1024,
+    });
     const traces = (JSON.parse(listed.stdout) as { traces: unknown[] }).traces;
     expect(traces.length).toBeGreaterThan(300);
     expect(r.queries.total).toBe(traces.length);
     expect(r.queries.per_day.reduce((n, d) => n + d.completed, 0)).toBe(traces.length);
 
-    const store = await openStore(dir, { readonly: true });
+    const store = await openTestStore(dir, { readonly: true });
     const feedback = await store.feedback.between(week.start, week.end);
     const alerts = await store.drift.listAlerts(true, 1000);
     await store.close();
@@ -103,12 +104,14 @@ describe("moodfood report weekly after simulate --days 14 --per-day 50", () => {
 
   it("writes reports/weekly_report_YYYYMMDD.md under the working directory by default, and --out relative to it", () => {
     const cwd = mkdtempSync(join(tmpdir(), "mf-report-cwd-"));
-    const run = (args: string[]) =>
-      spawnSync(process.execPath, [BIN, "--data-dir", dir, "report", "weekly", ...args], {
+    const run = (args: string[]) => {
+      const argv = ["--data-dir", dir, "report", "weekly", ...args];
+      return spawnSync(process.execPath, [BIN, ...argv], {
         cwd,
         encoding: "utf8",
-        env: { ...cleanEnv(), NO_COLOR: "1" },
+        env: { ...cleanEnv(), NO_COLOR: "1", ...backendEnv(argv) },
       });
+    };
     const plain = run(["--week", week.week]);
     expect(plain.status).toBe(0);
     const ending = new Date(week.end - DAY).toISOString().slice(0, 10).replaceAll("-", "");

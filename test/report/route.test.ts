@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseIsoWeek } from "../../src/report/iso-week.js";
 import { startTestServer, type TestServer } from "../server/helpers.js";
+import { openTestStore } from "../support/test-store.js";
 import { seed } from "./seed.js";
 
 const DAY = 86_400_000;
@@ -13,7 +14,7 @@ afterEach(async () => {
 
 describe("GET /report/weekly", () => {
   it("answers the report of the week asked, as JSON by default, Markdown or HTML on request", async () => {
-    server = await startTestServer();
+    server = await startTestServer({ store: await openTestStore() });
     await seed(server.store, [{ at: START + 1000 }, { at: START + DAY }, { at: START - 1000 }]);
     const json = await fetch(`${server.base}/report/weekly?week=2026-W03`);
     expect(json.headers.get("content-type")).toMatch(/^application\/json/);
@@ -33,7 +34,7 @@ describe("GET /report/weekly", () => {
   });
 
   it("refuses a bad week, format or zone with a 400 that says what to send", async () => {
-    server = await startTestServer();
+    server = await startTestServer({ store: await openTestStore() });
     for (const [query, code] of [
       ["week=2026-W60", "invalid_week"],
       ["format=pdf", "invalid_format"],

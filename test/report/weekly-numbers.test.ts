@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildWeeklyReport } from "../../src/report/build-weekly-report.js";
 import { parseIsoWeek } from "../../src/report/iso-week.js";
-import { openStore, type Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
 import { mulberry32 } from "../drift-check/seed-traces.js";
+import { openTestStore } from "../support/test-store.js";
 import { feedbackAt, type SeedTrace, seed, writeFeedback } from "./seed.js";
 
 const HOUR = 3_600_000;
@@ -33,7 +34,7 @@ const startedIn = (traces: SeedTrace[], from: number, to: number) => traces.filt
 
 describe("the weekly report's numbers are the store's, for the week asked", () => {
   it("counts every query that started in the week, however close to a boundary it ran", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const start = MONDAY * DAY;
     const end = start + 7 * DAY;
     const traces: SeedTrace[] = [
@@ -55,7 +56,7 @@ describe("the weekly report's numbers are the store's, for the week asked", () =
 
   for (const zone of ["UTC", "Asia/Kolkata", "America/St_Johns"]) {
     it(`per-day counts, errors and decisions match the rows in ${zone}`, async () => {
-      const store = await openStore(":memory:");
+      const store = await openTestStore();
       const traces = twoWeeks(MONDAY * DAY);
       await seed(store, traces);
       const r = await build(store, zone);
@@ -80,7 +81,7 @@ describe("the weekly report's numbers are the store's, for the week asked", () =
   }
 
   it("feedback, alerts, retrains and health are the rows of the week", async () => {
-    const store = await openStore(":memory:");
+    const store = await openTestStore();
     const start = MONDAY * DAY;
     const [t] = await seed(store, [{ at: start + HOUR }]);
     if (!t) throw new Error("no trace");

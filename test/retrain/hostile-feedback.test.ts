@@ -8,7 +8,7 @@ import { loadCuratedData } from "../../src/feedback/retrain/gate-set.js";
 import { runRetrain } from "../../src/feedback/retrain/run-retrain.js";
 import { showBuffer } from "../../src/feedback/show-buffer.js";
 import { openRuntime, type Runtime } from "../../src/runtime/runtime.js";
-import { openStore } from "../../src/store/store.js";
+import { backendEnv, openTestStore } from "../support/test-store.js";
 
 // Many distinct sad phrasings, so de-duplication by text alone cannot be what stops the flood.
 const OPENERS = ["honestly", "today", "tonight", "ugh", "lately", "right now"];
@@ -36,8 +36,8 @@ async function answers(runtime: Runtime, queries: readonly string[]): Promise<{ 
 
 async function openTemp() {
   const dir = mkdtempSync(join(tmpdir(), "mf-hostile-"));
-  const store = await openStore(dir);
-  const config = loadConfig({ flags: { dataDir: dir }, env: {}, cwd: dir });
+  const store = await openTestStore(dir);
+  const config = loadConfig({ flags: { dataDir: dir }, env: backendEnv(["--data-dir", dir]), cwd: dir });
   const runtime = await openRuntime(config, { traces: "store", store });
   return { store, runtime, config };
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "../../src/server/body.js";
 import { parseSamples, sumOf } from "../metrics/exposition-parse.js";
 import { recordQuery } from "../metrics/helpers.js";
+import { openTestStore } from "../support/test-store.js";
 import { rawRequest, startTestServer, type TestServer } from "./helpers.js";
 
 let server: TestServer | undefined;
@@ -10,7 +11,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-const start = async (overrides = {}) => (server = await startTestServer(overrides));
+const start = async (overrides = {}) => (server = await startTestServer({ store: await openTestStore(), ...overrides }));
 const post = (s: TestServer, path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${s.base}${path}`, {
     method: "POST",

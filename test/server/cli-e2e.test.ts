@@ -8,6 +8,7 @@ import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 import { packagePath } from "../../src/config/package-path.js";
 import { parseSamples, sumOf } from "../metrics/exposition-parse.js";
+import { backendEnv } from "../support/test-store.js";
 
 // End to end through the built bundle (npm test builds it first); skipped, visibly, without one.
 const bin = packagePath("bin", "moodfood.cjs");
@@ -27,11 +28,20 @@ const dataDir = () => {
   dirs.push(dir);
   return dir;
 };
-const cli = (dir: string, args: string[]) => spawnSync(process.execPath, [bin, "--data-dir", dir, ...args], { encoding: "utf8" });
+/** The built CLI on the data dir's store (on the postgres project, the data dir's schema). */
+const run = (args: string[], options: { env?: NodeJS.ProcessEnv; timeout?: number } = {}) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    ...options,
+    env: { ...process.env, ...backendEnv(args), ...options.env },
+  });
+const cli = (dir: string, args: string[]) => run(["--data-dir", dir, ...args]);
 
 async function serve(dir: string, args: string[] = []) {
-  const child = spawn(process.execPath, [bin, "--data-dir", dir, "metrics", "serve", "--port", "0", "--json", ...args], {
+  const argv = ["--data-dir", dir, "metrics", "serve", "--port", "0", "--json", ...args];
+  const child = spawn(process.execPath, [bin, ...argv], {
     stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...backendEnv(argv) },
   });
   children.push(child);
   const [line] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
@@ -81,10 +91,7 @@ describe.skipIf(!built)("moodfood metrics (built CLI)", () => {
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const { port } = blocker.address() as { port: number };
     try {
-      const result = spawnSync(process.execPath, [bin, "--data-dir", dataDir(), "metrics", "serve", "--port", String(port)], {
-        encoding: "utf8",
-        timeout: 10_000,
-      });
+      const result = run(["--data-dir", dataDir(), "metrics", "serve", "--port", String(port)], { timeout: 10_000 });
       expect(result.status).toBe(1);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
       expect(result.stderr).toContain(`Port ${port}`);
@@ -95,9 +102,8 @@ describe.skipIf(!built)("moodfood metrics (built CLI)", () => {
   });
 
   it("refuses a non-loopback --host without a token (usage error, exit 2)", () => {
-    const result = spawnSync(process.execPath, [bin, "--data-dir", dataDir(), "metrics", "serve", "--host", "0.0.0.0", "--port", "0"], {
-      encoding: "utf8",
-      env: { ...process.env, MOODFOOD_API_TOKEN: "" },
+    const result = run(["--data-dir", dataDir(), "metrics", "serve", "--host", "0.0.0.0", "--port", "0"], {
+      env: { MOODFOOD_API_TOKEN: "" },
       timeout: 10_000,
     });
     expect(result.status).toBe(2);

@@ -6,7 +6,8 @@ import type { ApiDeps } from "../../src/server/api-deps.js";
 import { type ApiServer, createApiServer } from "../../src/server/create-server.js";
 import { listen } from "../../src/server/listen.js";
 import type { Store } from "../../src/store/store.js";
-import { memoryStore, recordQuery } from "../metrics/helpers.js";
+import { recordQuery } from "../metrics/helpers.js";
+import { openTestStore } from "../support/test-store.js";
 
 /** A stand-in pipeline: traces the query into the store like the real one and answers its shape. */
 export function fakeRunQuery(store: Store, delayMs = 0): (input: QueryInput) => Promise<QueryAnswer> {
@@ -42,7 +43,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(overrides: Partial<ApiDeps> = {}): Promise<TestServer> {
-  const store = overrides.store ?? (await memoryStore());
+  const store = overrides.store ?? (await openTestStore());
   const logs: string[] = [];
   const deps: ApiDeps = {
     store,

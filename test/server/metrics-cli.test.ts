@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
-import { openStore } from "../../src/store/store.js";
 import { recordQuery } from "../metrics/helpers.js";
+import { backendEnv, openTestStore } from "../support/test-store.js";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -14,15 +14,16 @@ afterEach(() => {
 async function cli(argv: string[], env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), "mf-metrics-cli-"));
   dirs.push(dir);
-  const store = await openStore(dir);
+  const store = await openTestStore(dir);
   await recordQuery(store);
   await store.close();
   let stdout = "";
   let stderr = "";
-  const code = await runCli(["--data-dir", dir, ...argv], {
+  const args = ["--data-dir", dir, ...argv];
+  const code = await runCli(args, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    env,
+    env: { ...backendEnv(args, env), ...env },
     cwd: dir,
     isTTY: false,
   });

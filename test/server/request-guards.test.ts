@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { openTestStore } from "../support/test-store.js";
 import { rawRequest, startTestServer, type TestServer } from "./helpers.js";
 
 // DESIGN §11: a web page cannot drive a local server without a token (cross-site POST, DNS rebinding).
@@ -7,7 +8,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
 const start = async (apiToken = "") => {
-  const s = await startTestServer({ apiToken });
+  const s = await startTestServer({ store: await openTestStore(), apiToken });
   servers.push(s);
   return s;
 };

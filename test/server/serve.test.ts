@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
 import { assertSafeBind, isLoopbackHost } from "../../src/server/listen.js";
 import { runMetricsServe, type ServeInfo } from "../../src/server/run-serve.js";
-import { openStore } from "../../src/store/store.js";
+import { backendEnv, openTestStore } from "../support/test-store.js";
 import { fakeRunQuery } from "./helpers.js";
 
 const dirs: string[] = [];
@@ -17,7 +17,7 @@ afterEach(() => {
 function setup(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), "mf-serve-"));
   dirs.push(dir);
-  return loadConfig({ env: { MOODFOOD_DATA_DIR: dir, ...env }, cwd: dir });
+  return loadConfig({ env: { MOODFOOD_DATA_DIR: dir, ...backendEnv([], { MOODFOOD_DATA_DIR: dir }), ...env }, cwd: dir });
 }
 
 async function serve(
@@ -26,7 +26,7 @@ async function serve(
   delayMs = 0,
 ) {
   const controller = new AbortController();
-  const store = await openStore(config.dataDir); // the fake pipeline's own connection, like a second process
+  const store = await openTestStore(config.dataDir); // the fake pipeline's own connection, like a second process
   let resolveInfo: (info: ServeInfo) => void = () => {};
   const listening = new Promise<ServeInfo>((resolve) => (resolveInfo = resolve));
   const done = runMetricsServe(
@@ -81,7 +81,7 @@ describe("metrics serve lifecycle", () => {
 
   it("counts queries written by other processes before it started", async () => {
     const config = setup();
-    const other = await openStore(config.dataDir);
+    const other = await openTestStore(config.dataDir);
     for (let i = 0; i < 3; i++) await fakeRunQuery(other)({ text: "sad" });
     await other.close();
     const { controller, listening, done } = await serve(config);

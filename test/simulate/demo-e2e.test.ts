@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openStore } from "../../src/store/store.js";
 import { moodfood, tempDataDir } from "../e2e/cli.js";
+import { openTestStore } from "../support/test-store.js";
 
 // Spawns the built bin (npm test builds first).
 describe("moodfood demo / simulate (built CLI)", () => {
@@ -13,7 +13,7 @@ describe("moodfood demo / simulate (built CLI)", () => {
     expect(result.answer.recommendations.length).toBeGreaterThan(0);
     const again = JSON.parse(moodfood(["--data-dir", dataDir, "demo", "--json"]).stdout);
     expect(again.simulation).toBeNull();
-    const store = await openStore(dataDir);
+    const store = await openTestStore(dataDir);
     expect(await store.traces.list({ limit: 1_000_000 })).toHaveLength(2_102);
     await store.close();
   });

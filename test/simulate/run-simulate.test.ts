@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runSimulate, type SimulateOptions } from "../../src/simulate/run-simulate.js";
-import { openStore, type Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
+import { openTestStore } from "../support/test-store.js";
 import { fakeSimulateDeps } from "./fake-pipeline.js";
 
 const DAY = 86_400_000;
@@ -16,7 +17,7 @@ const options = (over: Partial<SimulateOptions> = {}): SimulateOptions => ({
 });
 
 async function simulate(over: Partial<SimulateOptions> = {}, now = NOW) {
-  const store = await openStore(":memory:");
+  const store = await openTestStore();
   const summary = await runSimulate(options(over), fakeSimulateDeps(store, now));
   return { store, summary };
 }

@@ -1,9 +1,11 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
-import { openStore } from "../../src/store/store.js";
+import { STORE_FILE } from "../../src/store/open-store.js";
+import { backendEnv, onPostgres, openTestStore, schemaUrl, testDatabaseUrl } from "../support/test-store.js";
 
 const dataDirs: string[] = [];
 afterAll(() => {
@@ -15,23 +17,37 @@ async function cli(args: string[]) {
   dataDirs.push(dataDir);
   let stdout = "";
   let stderr = "";
-  const status = await runCli(["--data-dir", dataDir, ...args], {
+  const argv = ["--data-dir", dataDir, ...args];
+  const status = await runCli(argv, {
     stdout: (t) => {
       stdout += t;
     },
     stderr: (t) => {
       stderr += t;
     },
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...backendEnv(argv) },
     cwd: dataDir,
     isTTY: false,
   });
   return { status, stdout, stderr, dataDir };
 }
 
+/** Whether a store was created for the data dir: SQLite's file, or on PostgreSQL the data dir's schema. */
+async function hasStore(dataDir: string): Promise<boolean> {
+  if (!onPostgres()) return existsSync(join(dataDir, STORE_FILE));
+  const client = new pg.Client({ connectionString: testDatabaseUrl() });
+  await client.connect();
+  try {
+    const schema = new URL(schemaUrl(dataDir)).searchParams.get("schema");
+    return (await client.query("SELECT 1 FROM information_schema.schemata WHERE schema_name = $1", [schema])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Same history shape, ids aside: time, query, labels and decision of every trace, oldest first. */
 async function historyOf(dataDir: string) {
-  const store = await openStore(dataDir);
+  const store = await openTestStore(dataDir);
   try {
     return (await store.traces.list({ limit: 1_000_000 })).reverse().map((t) => [t.started_at, t.query, t.labels, t.final_decision]);
   } finally {
@@ -50,7 +66,7 @@ describe("moodfood simulate (in process, real pipeline)", () => {
     const result = await cli(args);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
-    expect(existsSync(join(result.dataDir, "moodfood.db"))).toBe(false);
+    expect(await hasStore(result.dataDir)).toBe(false);
   });
 
   it("prints one JSON summary and stores exactly days × per-day traces", async () => {
@@ -91,12 +107,13 @@ describe("moodfood simulate (in process, real pipeline)", () => {
     const first = await cli(["simulate", "--days", "1", "--per-day", "30", "--json"]);
     const again = async (extra: string[]) => {
       let stderr = "";
-      const status = await runCli(["--data-dir", first.dataDir, "simulate", "--days", "1", "--per-day", "30", ...extra], {
+      const argv = ["--data-dir", first.dataDir, "simulate", "--days", "1", "--per-day", "30", ...extra];
+      const status = await runCli(argv, {
         stdout: () => {},
         stderr: (t) => {
           stderr += t;
         },
-        env: { NO_COLOR: "1" },
+        env: { NO_COLOR: "1", ...backendEnv(argv) },
         cwd: first.dataDir,
         isTTY: false,
       });

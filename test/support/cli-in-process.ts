@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/run-cli.js";
+import { backendEnv } from "./test-store.js";
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), "mf-cli-"));
 
@@ -16,7 +17,7 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
     stderr: (t) => {
       stderr += t;
     },
-    env: { NO_COLOR: "1", ...env },
+    env: { NO_COLOR: "1", ...backendEnv(args, env), ...env },
     cwd: tmpdir(),
     isTTY: false,
   });

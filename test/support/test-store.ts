@@ -9,7 +9,7 @@ import { type OpenOptions, openStore, type Store } from "../../src/store/store.j
 export const onPostgres = (): boolean => process.env.MOODFOOD_TEST_BACKEND === "postgres";
 
 /** The private cluster's URL ("" when none could be started). */
-export const testDatabaseUrl = (): string => (onPostgres() ? inject("databaseUrl") : "");
+export const testDatabaseUrl = (): string => (onPostgres() ? inject("databaseUrl") || process.env.MOODFOOD_TEST_DATABASE_URL || "" : "");
 
 /** One schema per data dir, so a test's processes share a store exactly as they share a directory on SQLite. */
 export function schemaUrl(dataDir: string): string {
@@ -36,6 +36,7 @@ export function backendEnv(args: readonly string[], env: NodeJS.ProcessEnv = {})
  */
 export function openTestStore(dataDir: string = ":memory:", options: OpenOptions = {}): Promise<Store> {
   if (!onPostgres()) return openStore(dataDir, options);
-  const name = dataDir === ":memory:" ? `memory-${randomBytes(8).toString("hex")}` : dataDir;
+  if (dataDir !== ":memory:") return openStore({ dataDir, databaseUrl: schemaUrl(dataDir) }, options); // the data dir's instance, as the CLI's
+  const name = `memory-${randomBytes(8).toString("hex")}`;
   return openStore({ dataDir: name, databaseUrl: schemaUrl(name) }, { instance: "test-instance", ...options });
 }

@@ -13,6 +13,7 @@ export async function storeChecks(inputs: HealthInputs): Promise<CheckResult[]> 
     return [{ component: "store", measurement: "reachable", status: "fail", observed_value: false, output: why }, writable(inputs, file)];
   }
   const store = inputs.store;
+  if (store.backend === "postgres") return postgresChecks(inputs, store);
   if (existsSync(file) && !hasSqliteHeader(file)) {
     return [
       {
@@ -40,27 +41,56 @@ export async function storeChecks(inputs: HealthInputs): Promise<CheckResult[]> 
     },
   ];
   if (exists) {
-    const newer = schema.found > schema.expected;
-    checks.push({
-      component: "store",
-      measurement: "schema_version",
-      status: newer ? "warn" : "pass",
-      observed_value: schema.found,
-      output: newer
-        ? `schema version ${schema.found} is newer than this moodfood knows (${schema.expected}); upgrade moodfood`
-        : `schema version ${schema.found} (current)`,
-    });
+    checks.push(schemaCheck(schema));
     checks.push(await integrity(inputs));
   }
   checks.push(writable(inputs, file));
   return checks;
 }
 
+type OpenStore = Exclude<HealthInputs["store"], { error: string }>;
+
+/**
+ * On PostgreSQL: reachable and schema version. There is no integrity row: the server checks its own
+ * pages and SQLite's quick_check does not apply, so none is claimed. Writable is the data dir, which
+ * holds the instance id.
+ */
+async function postgresChecks(inputs: HealthInputs, store: OpenStore): Promise<CheckResult[]> {
+  const started = performance.now();
+  const schema = await store.health.schemaVersion();
+  const ms = round(performance.now() - started);
+  return [
+    {
+      component: "store",
+      measurement: "reachable",
+      status: "pass",
+      observed_value: ms,
+      observed_unit: "ms",
+      output: `${store.location} answered in ${ms} ms`,
+    },
+    schemaCheck(schema),
+    writable(inputs, join(inputs.config.dataDir, "instance-id")),
+  ];
+}
+
+function schemaCheck(schema: { found: number; expected: number }): CheckResult {
+  const newer = schema.found > schema.expected;
+  return {
+    component: "store",
+    measurement: "schema_version",
+    status: newer ? "warn" : "pass",
+    observed_value: schema.found,
+    output: newer
+      ? `schema version ${schema.found} is newer than this moodfood knows (${schema.expected}); upgrade moodfood`
+      : `schema version ${schema.found} (current)`,
+  };
+}
+
 /** A passing quick_check is reused for this long by `moodfood health`; a failing one is never reused. */
 const INTEGRITY_REUSE_MS = 3_600_000;
 
 async function integrity(inputs: HealthInputs): Promise<CheckResult> {
-  const store = inputs.store as Exclude<HealthInputs["store"], { error: string }>;
+  const store = inputs.store as OpenStore;
   if (inputs.integrity === "cached") {
     const last = await store.health.lastIntegrity();
     if (!last) return base("pass", null, "not verified here (quick_check reads every page); moodfood health runs it");
@@ -120,7 +150,7 @@ function writable(inputs: HealthInputs, file: string): CheckResult {
     measurement: "writable",
     status: "pass",
     observed_value: true,
-    output: `${dir} and its store files accept writes`,
+    output: `${dir} and the files moodfood keeps there accept writes`,
   };
 }
 

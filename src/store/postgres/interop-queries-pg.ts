@@ -12,10 +12,31 @@ const DRIFT_CHECK_COLUMNS = "checked_at, window_start, window_end, baseline, mod
 const DRIFT_ALERT_COLUMNS =
   "alert_id, type, severity, status, opened_at, updated_at, acknowledged_at, resolved_at, model_version, score, threshold, details";
 
+/** The epoch-ms (BIGINT) columns of the imported tables. */
+const TIME_COLUMNS = new Set([
+  "started_at",
+  "ended_at",
+  "created_at",
+  "checked_at",
+  "window_start",
+  "window_end",
+  "opened_at",
+  "updated_at",
+  "acknowledged_at",
+  "resolved_at",
+]);
+
+/**
+ * An imported time keeps the original's microseconds as a fraction of a ms, which SQLite's INTEGER column
+ * holds; the BIGINT column keeps the whole ms (as a Date shows it), as the live path and the copy do.
+ */
+const wholeMs = (row: object): object =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, TIME_COLUMNS.has(k) && typeof v === "number" ? Math.floor(v) : v]));
+
 /** `export jsonl` (streamed through a cursor) and `import` (insert-if-absent, so imports are idempotent) on PostgreSQL. */
 export function interopQueriesPg(sql: Sql): Promised<ReturnType<typeof interopQueries>> {
   const insertIfAbsent = async (table: string, columns: string, row: object, conflict: string): Promise<boolean> => {
-    const { placeholders, values } = columnParams(columns, row);
+    const { placeholders, values } = columnParams(columns, wholeMs(row));
     return (await sql.run(`INSERT INTO ${table} (${columns}) VALUES (${placeholders}) ON CONFLICT (${conflict}) DO NOTHING`, values)) === 1;
   };
 
@@ -44,7 +65,7 @@ export function interopQueriesPg(sql: Sql): Promised<ReturnType<typeof interopQu
     insertFeedbackIfAbsent: (row: FeedbackRecord) => insertIfAbsent("feedback", FEEDBACK_COLUMNS, feedbackToRow(row), "feedback_id"),
     // Drift checks have no natural key: absent means no check at that time for that model and baseline.
     async insertDriftCheckIfAbsent(row: DriftCheckRow): Promise<boolean> {
-      const { values } = columnParams(DRIFT_CHECK_COLUMNS, row);
+      const { values } = columnParams(DRIFT_CHECK_COLUMNS, wholeMs(row));
       const inserted = await sql.run(
         `INSERT INTO drift_checks (${DRIFT_CHECK_COLUMNS}) SELECT $1::bigint, $2::bigint, $3::bigint, $4::text, $5::text, $6::float8, $7::text, $8::text
          WHERE NOT EXISTS (SELECT 1 FROM drift_checks WHERE checked_at = $1 AND model_version IS NOT DISTINCT FROM $5 AND baseline = $4)`,

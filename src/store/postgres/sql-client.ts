@@ -1,12 +1,14 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
+import { UserError } from "../../errors.js";
 import type { ConnectionTarget } from "./connection-url.js";
 import { pgError } from "./pg-errors.js";
 import type { Sql } from "./sql.js";
 
 /** A statement that runs longer is cancelled (57014, store_busy) rather than holding a writer forever. */
 const STATEMENT_TIMEOUT_MS = 15_000;
-const DEFAULT_PAGE = 500;
+/** Rows per FETCH of a stream: a page of traces (spans and all) is what a listing holds in memory at once. */
+const DEFAULT_PAGE = 100;
 
 /** The Sql the query groups use, plus what the store itself needs: a read snapshot and the pool's end. */
 export interface PoolSql extends Sql {
@@ -57,6 +59,12 @@ interface Current {
   client: pg.PoolClient;
 }
 
+/** PostgreSQL's text cannot hold NUL (22021), which SQLite's does: a bound string, or one in an array, has it as U+FFFD. */
+function bindable(params: readonly unknown[] | undefined): unknown[] | undefined {
+  const text = (value: unknown) => (typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value);
+  return params?.map((value) => (Array.isArray(value) ? value.map(text) : text(value)));
+}
+
 /**
  * Sql over a pool. `transaction` is a write transaction that first takes the store's write lock
  * (an advisory lock on `writeLock`), so writers serialise across instances as they do on SQLite.
@@ -68,7 +76,7 @@ export function createSql(pool: pg.Pool, location: string, writeLock: string): P
   const query = async (text: string, params?: readonly unknown[]): Promise<pg.QueryResult> => {
     const on = current.getStore()?.client ?? pool;
     try {
-      return await on.query(text, params as unknown[] | undefined);
+      return await on.query(text, bindable(params));
     } catch (error) {
       throw pgError(error, location);
     }
@@ -92,7 +100,15 @@ export function createSql(pool: pg.Pool, location: string, writeLock: string): P
         await query(begin);
         if (takeWriteLock) await query("SELECT pg_advisory_xact_lock($1::bigint)", [writeLock]);
         const result = await fn();
-        await query("COMMIT");
+        // A statement the body caught aborted the transaction: PostgreSQL answers COMMIT with a
+        // ROLLBACK, and returning normally would report writes that were never kept.
+        const commit = await query("COMMIT");
+        if (commit.command === "ROLLBACK") {
+          throw new UserError(
+            "store_rolled_back",
+            `PostgreSQL at ${location} rolled the transaction back after a failed statement; nothing of it was kept.`,
+          );
+        }
         return result;
       });
     } catch (error) {
@@ -112,7 +128,7 @@ export function createSql(pool: pg.Pool, location: string, writeLock: string): P
     const cursor = `moodfood_cursor_${++cursors}`;
     const run = async (statement: string, values?: readonly unknown[]) => {
       try {
-        return await client.query(statement, values as unknown[] | undefined);
+        return await client.query(statement, bindable(values));
       } catch (error) {
         throw pgError(error, location);
       }

@@ -21,6 +21,7 @@ function loadedModules(env: NodeJS.ProcessEnv = {}): { builtins: string[]; files
   return JSON.parse(readFileSync(out, "utf8"));
 }
 
+// SQLite only: the default store's budget. On PostgreSQL the pg driver itself loads net, tls and crypto (SCRAM login), and with them http.
 describe("the query path stays light (startup budget, DESIGN §14)", () => {
   it("loads no HTTP server, metrics, OTLP or crypto code unless configured", () => {
     const { builtins, files } = loadedModules();

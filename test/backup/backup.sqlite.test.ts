@@ -116,5 +116,5 @@ describe("moodfood backup", () => {
     expect(counts.length).toBeGreaterThanOrEqual(2);
     expect(counts.every((n, i) => n <= total && (i === 0 || n >= (counts[i - 1] as number)))).toBe(true);
     expect(readdirSync(outDir).every((name) => /^b\d+\.db$/.test(name))).toBe(true);
-  });
+  }, 90_000); // 2,000 simulated queries beside repeated backups: over 20 s on a loaded 2-core machine
 });
