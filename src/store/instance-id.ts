@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { UserError } from "../errors.js";
+import { ensureDir } from "./open-store.js";
 
 /** The file in a data dir that names its instance, so restarts keep writing the same rollups. */
 export const INSTANCE_FILE = "instance-id";
@@ -84,16 +85,4 @@ function newId(): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 40);
   return `${host || "moodfood"}-${randomBytes(3).toString("hex")}`;
-}
-
-/** mkdir -p by hand: Node's recursive mkdirSync spins forever where the kernel answers ENOENT for an existing parent (/proc). */
-function ensureDir(dir: string): void {
-  if (existsSync(dir)) return;
-  const parent = dirname(dir);
-  if (parent !== dir) ensureDir(parent);
-  try {
-    mkdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !existsSync(dir)) throw error;
-  }
 }

@@ -129,7 +129,7 @@ function journalInMemory(db: Db): Db {
 }
 
 /** mkdir -p by hand: Node's recursive mkdirSync spins forever where the kernel answers ENOENT for an existing parent (/proc). */
-function ensureDir(dir: string): void {
+export function ensureDir(dir: string): void {
   if (existsSync(dir)) return;
   const parent = dirname(dir);
   if (parent !== dir) ensureDir(parent);

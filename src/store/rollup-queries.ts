@@ -65,6 +65,71 @@ function rowsOfHour(table: string, columns: string): string {
     SELECT ${columns} FROM names JOIN ${table} AS r ON r.name = names.name AND r.hour = ?`;
 }
 
+/** One counter series-hour's increment, summed over a batch. */
+export interface CounterDelta {
+  name: string;
+  key: string;
+  hour: number;
+  value: number;
+}
+
+/** One histogram series-hour's observations, summed over a batch (buckets not cumulative). */
+export interface HistogramDelta {
+  name: string;
+  key: string;
+  hour: number;
+  count: number;
+  sum: number;
+  buckets: number[];
+  exemplar?: { traceId: string; value: number; at: number };
+}
+
+/**
+ * Sums a batch's increments per series and hour (its clock hour and all-time), so a batch writes each
+ * row once. Rows come in key order: two transactions upserting the same rows lock them in the same
+ * order, so PostgreSQL never deadlocks them.
+ */
+export function sumIncrements(items: readonly RollupIncrements[]): { counters: CounterDelta[]; histograms: HistogramDelta[] } {
+  const counters = new Map<string, CounterDelta>();
+  const histograms = new Map<string, HistogramDelta>();
+  for (const item of items) {
+    const hours = [Math.floor(item.at / HOUR_MS), ALL_TIME];
+    for (const c of item.counters) {
+      const key = labelKey(c.labels);
+      for (const hour of hours) {
+        const id = `${c.name}\u0000${hour}\u0000${key}`;
+        const entry = counters.get(id) ?? { name: c.name, key, hour, value: 0 };
+        entry.value += c.value;
+        counters.set(id, entry);
+      }
+    }
+    for (const h of item.histograms) {
+      const key = labelKey(h.labels);
+      for (const hour of hours) {
+        const id = `${h.name}\u0000${hour}\u0000${key}`;
+        const entry = histograms.get(id) ?? {
+          name: h.name,
+          key,
+          hour,
+          count: 0,
+          sum: 0,
+          buckets: new Array<number>(h.bucketCount).fill(0),
+        };
+        entry.count += 1;
+        entry.sum += h.value;
+        entry.buckets[h.bucketIndex] = (entry.buckets[h.bucketIndex] ?? 0) + 1;
+        if (h.exemplarTraceId) entry.exemplar = { traceId: h.exemplarTraceId, value: h.value, at: h.at };
+        histograms.set(id, entry);
+      }
+    }
+  }
+  return { counters: inKeyOrder(counters), histograms: inKeyOrder(histograms) };
+}
+
+function inKeyOrder<V>(entries: Map<string, V>): V[] {
+  return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
+}
+
 export function rollupQueries(db: Db) {
   const addCounter = db.prepare(
     "INSERT INTO counter_rollups (name, labels, hour, value) VALUES (?, ?, ?, ?) ON CONFLICT(name, hour, labels) DO UPDATE SET value = value + excluded.value",
@@ -81,16 +146,6 @@ export function rollupQueries(db: Db) {
   const histogramTotals = db.prepare(
     rowsOfHour("histogram_rollups", "r.name, r.labels, r.count, r.sum, r.buckets, r.exemplar_trace_id, r.exemplar_value, r.exemplar_at"),
   );
-
-  interface HistogramDelta {
-    name: string;
-    key: string;
-    hour: number;
-    count: number;
-    sum: number;
-    buckets: number[];
-    exemplar?: { traceId: string; value: number; at: number };
-  }
 
   /** Merges one batch's histogram deltas into the stored rows: one read and one write per series-hour. */
   function writeHistogram(d: HistogramDelta): void {
@@ -124,41 +179,9 @@ export function rollupQueries(db: Db) {
 
   /** Adds many increments at once, summed in memory first; must run inside the caller's transaction. */
   function applyMany(items: RollupIncrements[]): void {
-    const counters = new Map<string, { name: string; key: string; hour: number; value: number }>();
-    const histograms = new Map<string, HistogramDelta>();
-    for (const item of items) {
-      const hours = [Math.floor(item.at / HOUR_MS), ALL_TIME];
-      for (const c of item.counters) {
-        const key = labelKey(c.labels);
-        for (const hour of hours) {
-          const id = `${c.name}\u0000${hour}\u0000${key}`;
-          const entry = counters.get(id) ?? { name: c.name, key, hour, value: 0 };
-          entry.value += c.value;
-          counters.set(id, entry);
-        }
-      }
-      for (const h of item.histograms) {
-        const key = labelKey(h.labels);
-        for (const hour of hours) {
-          const id = `${h.name}\u0000${hour}\u0000${key}`;
-          const entry = histograms.get(id) ?? {
-            name: h.name,
-            key,
-            hour,
-            count: 0,
-            sum: 0,
-            buckets: new Array<number>(h.bucketCount).fill(0),
-          };
-          entry.count += 1;
-          entry.sum += h.value;
-          entry.buckets[h.bucketIndex] = (entry.buckets[h.bucketIndex] ?? 0) + 1;
-          if (h.exemplarTraceId) entry.exemplar = { traceId: h.exemplarTraceId, value: h.value, at: h.at };
-          histograms.set(id, entry);
-        }
-      }
-    }
-    for (const c of counters.values()) addCounter.run(c.name, c.key, c.hour, c.value);
-    for (const h of histograms.values()) writeHistogram(h);
+    const { counters, histograms } = sumIncrements(items);
+    for (const c of counters) addCounter.run(c.name, c.key, c.hour, c.value);
+    for (const h of histograms) writeHistogram(h);
   }
 
   return {

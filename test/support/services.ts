@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { findInitdb } from "../../scripts/lib/private-postgres.mjs";
 
 // Outside services some tests need. A machine may lack any of them: the test then skips and
 // says so in one line; .ci/run installs the Debian packages named here when they are missing.
@@ -7,13 +7,6 @@ export type Service = "promtool" | "prometheus" | "prometheus_client" | "scipy" 
 
 const onPath = (command: string) => (spawnSync("sh", ["-c", `command -v ${command}`]).status === 0 ? command : undefined);
 const pythonWith = (module: string) => ["python3", "/usr/bin/python3"].find((p) => spawnSync(p, ["-c", `import ${module}`]).status === 0);
-const initdb = () => {
-  const onPathAt = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" }).stdout.trim();
-  if (onPathAt) return onPathAt;
-  const root = "/usr/lib/postgresql"; // Debian keeps the server binaries off PATH, one folder per version
-  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
-  return versions.map((v) => `${root}/${v}/bin/initdb`).find((path) => existsSync(path));
-};
 
 const PROBES: Record<Service, { missing: string; debian: string; find: () => string | undefined }> = {
   promtool: { missing: "promtool is not on PATH", debian: "prometheus", find: () => onPath("promtool") },
@@ -26,7 +19,7 @@ const PROBES: Record<Service, { missing: string; debian: string; find: () => str
   scipy: { missing: "no python3 imports scipy", debian: "python3-scipy", find: () => pythonWith("scipy") },
   tmux: { missing: "tmux is not on PATH", debian: "tmux", find: () => onPath("tmux") },
   chromium: { missing: "chromium is not on PATH", debian: "chromium", find: () => ["chromium", "chromium-browser"].find(onPath) },
-  postgresql: { missing: "no PostgreSQL server (initdb) is installed", debian: "postgresql", find: initdb },
+  postgresql: { missing: "no PostgreSQL server (initdb) is installed", debian: "postgresql", find: findInitdb },
 };
 
 /**

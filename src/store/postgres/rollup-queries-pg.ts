@@ -3,31 +3,12 @@ import {
   ALL_TIME,
   type CounterIncrement,
   type HistogramObservation,
-  labelKey,
   type MetricLabels,
   type RollupIncrements,
   type rollupQueries,
+  sumIncrements,
 } from "../rollup-queries.js";
 import type { Sql } from "./sql.js";
-
-const HOUR_MS = 3_600_000;
-
-interface CounterDelta {
-  name: string;
-  key: string;
-  hour: number;
-  value: number;
-}
-
-interface HistogramDelta {
-  name: string;
-  key: string;
-  hour: number;
-  count: number;
-  sum: number;
-  buckets: number[];
-  exemplar?: { traceId: string; value: number; at: number };
-}
 
 // One statement per table for a whole batch: each column travels as an array through unnest().
 const ADD_COUNTERS = `INSERT INTO counter_rollups (instance, name, labels, hour, value)
@@ -45,49 +26,6 @@ const ADD_HISTOGRAMS = `INSERT INTO histogram_rollups AS h (instance, name, labe
     exemplar_trace_id = coalesce(excluded.exemplar_trace_id, h.exemplar_trace_id),
     exemplar_value = CASE WHEN excluded.exemplar_trace_id IS NULL THEN h.exemplar_value ELSE excluded.exemplar_value END,
     exemplar_at = CASE WHEN excluded.exemplar_trace_id IS NULL THEN h.exemplar_at ELSE excluded.exemplar_at END`;
-
-/** Sums a batch's increments per series and hour (this hour and all-time), as SQLite's applyMany does. */
-function sumIncrements(items: readonly RollupIncrements[]): { counters: CounterDelta[]; histograms: HistogramDelta[] } {
-  const counters = new Map<string, CounterDelta>();
-  const histograms = new Map<string, HistogramDelta>();
-  for (const item of items) {
-    const hours = [Math.floor(item.at / HOUR_MS), ALL_TIME];
-    for (const c of item.counters) {
-      const key = labelKey(c.labels);
-      for (const hour of hours) {
-        const id = `${c.name}\u0000${hour}\u0000${key}`;
-        const entry = counters.get(id) ?? { name: c.name, key, hour, value: 0 };
-        entry.value += c.value;
-        counters.set(id, entry);
-      }
-    }
-    for (const h of item.histograms) {
-      const key = labelKey(h.labels);
-      for (const hour of hours) {
-        const id = `${h.name}\u0000${hour}\u0000${key}`;
-        const entry = histograms.get(id) ?? {
-          name: h.name,
-          key,
-          hour,
-          count: 0,
-          sum: 0,
-          buckets: new Array<number>(h.bucketCount).fill(0),
-        };
-        entry.count += 1;
-        entry.sum += h.value;
-        entry.buckets[h.bucketIndex] = (entry.buckets[h.bucketIndex] ?? 0) + 1;
-        if (h.exemplarTraceId) entry.exemplar = { traceId: h.exemplarTraceId, value: h.value, at: h.at };
-        histograms.set(id, entry);
-      }
-    }
-  }
-  // Rows in key order: two transactions upserting the same rows then lock them in the same order (no deadlock).
-  return { counters: inKeyOrder(counters), histograms: inKeyOrder(histograms) };
-}
-
-function inKeyOrder<V>(entries: Map<string, V>): V[] {
-  return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
-}
 
 /**
  * Metric rollups on PostgreSQL. Writes go under this `instance`, and the all-time totals a scrape reads
