@@ -9,6 +9,7 @@ import { ensureDir } from "./open-store.js";
 export const INSTANCE_FILE = "instance-id";
 const VALID = /^[A-Za-z0-9._-]{1,64}$/;
 const cache = new Map<string, string>();
+const UNWRITABLE = new Set(["EROFS", "EACCES", "EPERM", "ENOSPC", "ENOTDIR", "ENOENT", "EISDIR"]);
 
 /**
  * Which instance of a fleet sharing one PostgreSQL store this process is: its metric rollups are kept
@@ -59,8 +60,10 @@ function storedId(dataDir: string): string {
     } finally {
       unlinkSync(temp);
     }
-  } catch {
-    return id; // an unwritable data dir: this process's own id
+  } catch (error) {
+    // Only an unwritable data dir (a read-only mount) falls back to this process's own id; a damaged id file is said.
+    if (!UNWRITABLE.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    return id;
   }
 }
 

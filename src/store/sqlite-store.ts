@@ -53,7 +53,15 @@ function sqliteStore(db: Db, options: OpenOptions): Store {
       },
       fn,
       (_, ok) => {
-        if (db.inTransaction) db.exec(ok ? "COMMIT" : "ROLLBACK");
+        if (!db.inTransaction) return;
+        if (!ok) return void db.exec("ROLLBACK");
+        try {
+          db.exec("COMMIT");
+        } catch (error) {
+          // A COMMIT that failed (SQLITE_FULL shows here in WAL mode) must not leave the transaction open.
+          if (db.inTransaction) db.exec("ROLLBACK");
+          throw error;
+        }
       },
     );
 

@@ -35,8 +35,12 @@ export async function migrate(client: pg.ClientBase, schema: string | undefined,
   if (found === PG_MIGRATIONS.length) return;
   await client.query("BEGIN");
   try {
+    // A migration (or the wait for another instance's) may outlast the 15 s meant for queries.
+    await client.query("SET LOCAL statement_timeout = 0");
     await client.query("SELECT pg_advisory_xact_lock($1::bigint)", [lockKey("migrate", schema)]);
-    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    // Only when missing: IF NOT EXISTS still needs CREATE on the database, which a provisioned schema's role may lack.
+    const missing = schema && (await client.query("SELECT to_regnamespace($1) IS NULL AS missing", [schema])).rows[0]?.missing;
+    if (missing) await client.query(`CREATE SCHEMA "${schema}"`);
     await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INT PRIMARY KEY, applied_at BIGINT NOT NULL)");
     const version = await schemaVersion(client); // another instance may have migrated while we waited
     if (version > PG_MIGRATIONS.length) throw outdatedBuild(location, version, PG_MIGRATIONS.length);

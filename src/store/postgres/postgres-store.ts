@@ -21,11 +21,6 @@ import { insertActiveTraces, traceQueriesPg, upsertCompletedTraces } from "./tra
 
 /** How long writeWhenFree keeps retrying a busy or unreachable database before it gives up. */
 const WRITE_PATIENCE_MS = 15_000;
-/**
- * An unreachable database is retried only this long: enough to ride through a fast restart, short
- * enough that a request during an outage gets its 503 (and Retry-After) at once, not after 15 s.
- */
-const UNAVAILABLE_PATIENCE_MS = 1_000;
 /** A deadlock or serialization failure reruns the transaction's body, at most this many times in all. */
 const ATTEMPTS = 3;
 /** The rollup key of a process opened without one (openStore always passes the data dir's instance id). */
@@ -137,6 +132,7 @@ export async function openPostgresStore(url: string, options: OpenOptions = {}):
 function patienceFor(error: unknown, patienceMs: number): number {
   const code = (error as { code?: string } | null)?.code;
   if (code === "store_busy") return patienceMs;
-  if (code === "store_unavailable") return Math.min(patienceMs, UNAVAILABLE_PATIENCE_MS);
+  // An unreachable database is not retried: a COMMIT whose reply the outage ate may have landed, and
+  // running the write again would add its rollups twice. The caller answers 503 with Retry-After at once.
   return 0;
 }

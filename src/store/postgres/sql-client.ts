@@ -29,6 +29,9 @@ export function createPool(target: ConnectionTarget): pg.Pool {
     max: 10,
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 10_000,
+    // A host that vanishes without a reset: the client gives up itself, and keep-alive notices dead sockets.
+    query_timeout: STATEMENT_TIMEOUT_MS + 5_000,
+    keepAlive: true,
     types: { getTypeParser: numericTypes },
   });
   // An idle connection dropped by a PostgreSQL restart: the pool discards it, and moodfood must not crash.
