@@ -22,7 +22,7 @@ export function registerBackup(program: Command, context: ContextFactory): void 
       const ctx = context(command);
       const result = await runBackup(
         { file, force: options.force === true },
-        { dataDir: ctx.config.dataDir, read: (fn) => withStoreForReading(ctx, fn) },
+        { dataDir: ctx.config.dataDir, onPostgres: ctx.config.databaseUrl !== "", read: (fn) => withStoreForReading(ctx, fn) },
       );
       printResult(ctx, result, renderBackup);
     });
@@ -30,6 +30,8 @@ export function registerBackup(program: Command, context: ContextFactory): void 
 
 interface BackupDeps {
   dataDir: string;
+  /** The store is on PostgreSQL: its own tools back it up. */
+  onPostgres: boolean;
   /** Opens the store read-only (no write lock: writers in other processes carry on) for the duration of fn. */
   read: (fn: (store: Store) => Promise<BackupResult>) => Promise<BackupResult>;
 }
@@ -37,6 +39,12 @@ interface BackupDeps {
 export async function runBackup(options: { file: string; force: boolean }, deps: BackupDeps): Promise<BackupResult> {
   if (options.file.trim() === "")
     throw new UserError("backup_no_file", "backup needs a file name, e.g. moodfood backup ./moodfood-backup.db.", 2);
+  if (deps.onPostgres) {
+    throw new UserError(
+      "backup_postgres",
+      "moodfood backup copies a SQLite store; this one is on PostgreSQL (MOODFOOD_DATABASE_URL): use pg_dump.",
+    );
+  }
   if (!existsSync(join(deps.dataDir, STORE_FILE))) {
     throw new UserError("no_store", `There is no store to back up in ${deps.dataDir}; pass --data-dir or set MOODFOOD_DATA_DIR.`);
   }

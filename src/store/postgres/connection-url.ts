@@ -1,4 +1,4 @@
-import { UserError } from "../../errors.js";
+import { UsageError, type UserError } from "../../errors.js";
 
 /** A database URL taken apart: what pg connects with, our schema, and what may be shown. */
 export interface ConnectionTarget {
@@ -46,5 +46,5 @@ function displayUrl(url: URL, schema: string | undefined): string {
 }
 
 function configError(problem: string): UserError {
-  return new UserError("store_config", `The database URL ${problem}.`);
+  return new UsageError("store_config", `The database URL ${problem}.`);
 }
