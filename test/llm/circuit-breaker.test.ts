@@ -12,12 +12,13 @@ const query: ParsedQuery = { text: "sad", truncated: false, diets: [], allergens
 
 /** A provider whose next answers the test decides (shared by the "processes"), counting calls. */
 function scripted() {
-  const state = { fail: false, calls: 0 };
+  const state: { fail: boolean; calls: number; hold?: Promise<void> } = { fail: false, calls: 0 };
   const provider: LlmProvider = {
     name: "openai",
     model: "m",
     parse: async () => {
       state.calls++;
+      await state.hold; // a call in flight, for as long as the test needs
       if (state.fail) throw new LlmCallError("http_5xx", "down");
       return { labels: ["emotion_sad"], confidence: 0.9, model: "m", inputTokens: 1, outputTokens: 1 };
     },
@@ -49,10 +50,19 @@ describe("circuit breaker shared through the store", () => {
     await expect(b.parse(query)).rejects.toMatchObject({ reason: "circuit_open" });
     expect(state.calls).toBe(FAILURES_TO_OPEN);
 
-    // After 60 s exactly one probe goes out, whichever process asks first.
+    // After 60 s exactly one probe goes out, whichever process asks first: while it is in flight the
+    // other process is refused (its answer is awaited before the probe may finish).
     t += OPEN_MS;
     state.fail = false;
-    const [first, second] = await Promise.allSettled([a.parse(query), b.parse(query)]);
+    let release = () => {};
+    state.hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const calls = [a.parse(query), b.parse(query)] as const;
+    await Promise.race(calls.map((call) => call.catch(() => {})));
+    release();
+    state.hold = undefined;
+    const [first, second] = await Promise.allSettled(calls);
     expect([first.status, second.status].sort()).toEqual(["fulfilled", "rejected"]);
     expect(state.calls).toBe(FAILURES_TO_OPEN + 1);
     // The probe's success closed it for the other process too.
