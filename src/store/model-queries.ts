@@ -29,10 +29,21 @@ export interface RetrainRunRow {
   buffer: string;
 }
 
-const RUN_COLUMNS =
+export const RUN_COLUMNS =
   "run_id, started_at, duration_ms, trigger, status, candidate, active, promoted, reason, samples, gold, silver, gold_ratio, scores, buffer";
 
 /** Trained model versions live in the store, so the data dir stays a single file. */
+/** A models row as both backends return it. */
+export type ModelRow = { version: string; header: string; weights: Buffer; created_at: number; active: number };
+
+export const toModel = (r: ModelRow): StoredModel => ({
+  version: r.version,
+  header: r.header,
+  weights: r.weights,
+  createdAt: r.created_at,
+  active: r.active === 1,
+});
+
 export function modelQueries(db: Db) {
   const insert = db.prepare("INSERT OR REPLACE INTO models (version, header, weights, created_at, active) VALUES (?, ?, ?, ?, 0)");
   const list = db.prepare("SELECT version, header, created_at, active FROM models ORDER BY created_at DESC");
@@ -42,21 +53,13 @@ export function modelQueries(db: Db) {
   const activate = db.prepare("UPDATE models SET active = 1 WHERE version = ?");
   const insertRun = db.prepare(`INSERT INTO retrain_runs (${RUN_COLUMNS}) VALUES (${RUN_COLUMNS.replace(/(^|, )/g, "$1@")})`);
   const recentRuns = db.prepare(`SELECT ${RUN_COLUMNS} FROM retrain_runs ORDER BY started_at DESC, id DESC LIMIT ?`);
-  type Row = { version: string; header: string; weights: Buffer; created_at: number; active: number };
-  const toModel = (r: Row): StoredModel => ({
-    version: r.version,
-    header: r.header,
-    weights: r.weights,
-    createdAt: r.created_at,
-    active: r.active === 1,
-  });
 
   return {
     save(version: string, header: string, weights: Buffer, at: number): void {
       insert.run(version, header, weights, at);
     },
     list(): Omit<StoredModel, "weights">[] {
-      return (list.all() as Omit<Row, "weights">[]).map((r) => ({
+      return (list.all() as Omit<ModelRow, "weights">[]).map((r) => ({
         version: r.version,
         header: r.header,
         createdAt: r.created_at,
@@ -64,12 +67,12 @@ export function modelQueries(db: Db) {
       }));
     },
     get(version: string): StoredModel | undefined {
-      const row = get.get(version) as Row | undefined;
+      const row = get.get(version) as ModelRow | undefined;
       return row && toModel(row);
     },
     /** The promoted model, or undefined when the shipped one is in use. */
     active(): StoredModel | undefined {
-      const row = active.get() as Row | undefined;
+      const row = active.get() as ModelRow | undefined;
       return row && toModel(row);
     },
     recordRetrain(run: RetrainRunRow): void {

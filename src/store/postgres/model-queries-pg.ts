@@ -1,21 +1,9 @@
-import type { modelQueries, RetrainRunRow, StoredModel } from "../model-queries.js";
+import { type ModelRow, type modelQueries, type RetrainRunRow, RUN_COLUMNS, toModel } from "../model-queries.js";
 import type { Promised } from "../promised.js";
 import type { Sql } from "./sql.js";
 
-const RUN_COLUMNS =
-  "run_id, started_at, duration_ms, trigger, status, candidate, active, promoted, reason, samples, gold, silver, gold_ratio, scores, buffer";
 const RUN_KEYS = RUN_COLUMNS.split(", ") as (keyof RetrainRunRow)[];
 const MODEL_COLUMNS = "version, header, weights, created_at, active";
-
-type Row = { version: string; header: string; weights: Buffer; created_at: number; active: number };
-
-const toModel = (r: Row): StoredModel => ({
-  version: r.version,
-  header: r.header,
-  weights: r.weights,
-  createdAt: r.created_at,
-  active: r.active === 1,
-});
 
 /** Trained model versions and retrain runs on PostgreSQL, shared by every instance. */
 export function modelQueriesPg(sql: Sql): Promised<ReturnType<typeof modelQueries>> {
@@ -30,17 +18,17 @@ export function modelQueriesPg(sql: Sql): Promised<ReturnType<typeof modelQuerie
       );
     },
     async list() {
-      const rows = await sql.rows<Omit<Row, "weights">>(
+      const rows = await sql.rows<Omit<ModelRow, "weights">>(
         "SELECT version, header, created_at, active FROM models ORDER BY created_at DESC, saved_seq",
       );
       return rows.map((r) => ({ version: r.version, header: r.header, createdAt: r.created_at, active: r.active === 1 }));
     },
     async get(version) {
-      const row = await sql.one<Row>(`SELECT ${MODEL_COLUMNS} FROM models WHERE version = $1`, [version]);
+      const row = await sql.one<ModelRow>(`SELECT ${MODEL_COLUMNS} FROM models WHERE version = $1`, [version]);
       return row && toModel(row);
     },
     async active() {
-      const row = await sql.one<Row>(`SELECT ${MODEL_COLUMNS} FROM models WHERE active = 1 ORDER BY saved_seq LIMIT 1`);
+      const row = await sql.one<ModelRow>(`SELECT ${MODEL_COLUMNS} FROM models WHERE active = 1 ORDER BY saved_seq LIMIT 1`);
       return row && toModel(row);
     },
     async recordRetrain(run) {
