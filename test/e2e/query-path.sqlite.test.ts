@@ -23,10 +23,10 @@ function loadedModules(env: NodeJS.ProcessEnv = {}): { builtins: string[]; files
 
 // SQLite only: the default store's budget. On PostgreSQL the pg driver itself loads net, tls and crypto (SCRAM login), and with them http.
 describe("the query path stays light (startup budget, DESIGN §14)", () => {
-  it("loads no HTTP server, metrics, OTLP or crypto code unless configured", () => {
+  it("loads no HTTP server, metrics, OTLP, crypto or PostgreSQL code unless configured", () => {
     const { builtins, files } = loadedModules();
     for (const heavy of ["NativeModule http", "NativeModule crypto", "NativeModule child_process"]) expect(builtins).not.toContain(heavy);
-    expect(files.filter((f) => /prom-client|sentiment|[/\\]ink[/\\]|[/\\]react[/\\]/.test(f))).toEqual([]);
+    expect(files.filter((f) => /prom-client|sentiment|[/\\]ink[/\\]|[/\\]react[/\\]|[/\\]pg(-[a-z]+)?[/\\]/.test(f))).toEqual([]);
   });
 
   it("loads the HTTP client only when an OTLP endpoint is set", () => {
