@@ -2,21 +2,11 @@ import { randomBytes } from "node:crypto";
 import { closeSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort } from "../health/helpers.js";
 import { mounts } from "../support/mounts.js";
-import { moodfood, tempDataDir } from "./cli.js";
+import { moodfood } from "./cli.js";
+import { env, health, lineOf, queried } from "./health-cli.js";
 
 // DESIGN §8/§12: moodfood health's exit codes where SQLite's store file is damaged or cannot be written.
-const port = String(await freePort()); // nothing listens there: "no server" for a CLI-only user
-const env = { PROMETHEUS_PORT: port };
-const health = (dir: string, ...args: string[]) => moodfood(["--data-dir", dir, "health", ...args], { env });
-const lineOf = (stdout: string, key: string) => stdout.split("\n").find((l) => l.includes(` ${key} `)) ?? "";
-
-function queried(): string {
-  const dir = tempDataDir();
-  expect(moodfood(["--data-dir", dir, "query", "I'm sad"], { env }).status).toBe(0);
-  return dir;
-}
 
 describe("moodfood health on a damaged SQLite store (built CLI)", () => {
   it("a corrupt database file: unhealthy, exit 2, one line saying so and no stack", () => {

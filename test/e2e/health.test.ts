@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { freePort } from "../health/helpers.js";
 import { onPostgres } from "../support/test-store.js";
 import { moodfood, tempDataDir } from "./cli.js";
+import { env, health, lineOf, queried } from "./health-cli.js";
 
 // DESIGN §8/§12: moodfood health's exit codes (Nagios) and one clear line per check, from the built CLI.
 // A damaged database file, a read-only mount and a full disk: health.sqlite.test.ts.
-const port = String(await freePort()); // nothing listens there: "no server" for a CLI-only user
-const env = { PROMETHEUS_PORT: port };
-const health = (dir: string, ...args: string[]) => moodfood(["--data-dir", dir, "health", ...args], { env });
-const lineOf = (stdout: string, key: string) => stdout.split("\n").find((l) => l.includes(` ${key} `)) ?? "";
-
-function queried(): string {
-  const dir = tempDataDir();
-  expect(moodfood(["--data-dir", dir, "query", "I'm sad"], { env }).status).toBe(0);
-  return dir;
-}
 
 describe("moodfood health (built CLI)", () => {
   it("a fresh setup with one query, no server, no LLM: healthy, exit 0", () => {

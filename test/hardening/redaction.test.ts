@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { moodfood, moodfoodAsync, tempDataDir } from "../e2e/cli.js";
 import { startCollector } from "../interop/otlp-collector.js";
-import { storeText } from "./store-contents.js";
+import { storeText } from "../support/store-contents.js";
 
 // Issue 16 / DESIGN §15: MOODFOOD_REDACT_QUERIES stores a keyed hash instead of the text everywhere.
 const SECRET = "my landlord Mr Smith at 12 Elm Street";

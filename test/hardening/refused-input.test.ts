@@ -3,8 +3,8 @@ import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 import { BIN, moodfood, tempDataDir } from "../e2e/cli.js";
+import { storeBytes } from "../support/store-contents.js";
 import { backendEnv } from "../support/test-store.js";
-import { storeBytes } from "./store-contents.js";
 
 // Issue 16: refused input is not stored in full (fifty refused 1 MB bodies once grew the store by 54 MB).
 const children: ChildProcess[] = [];

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LlmCallError } from "../../src/pipeline/llm-call.js";
 import { createOpenAiProvider } from "../../src/pipeline/providers/openai.js";
 import { moodfoodAsync, tempDataDir } from "../e2e/cli.js";
-import { onPostgres, schemaUrl, testDatabaseUrl } from "../support/test-store.js";
+import { schemaTables } from "../support/store-contents.js";
+import { onPostgres } from "../support/test-store.js";
 import { type FakeOpenAi, startFakeOpenAi, valid } from "./fake-openai.js";
 
 const KEY = "sk-live-7hUe2wQz9XcV4bNm1LkJ8pOi";
@@ -29,27 +29,11 @@ function filesUnder(dir: string): { name: string; text: string }[] {
 /** On PostgreSQL, every table of the data dir's schema as text (on SQLite the store is a file under the data dir). */
 async function tablesOf(dir: string): Promise<{ name: string; text: string }[]> {
   if (!onPostgres()) return [];
-  const schema = new URL(schemaUrl(dir)).searchParams.get("schema") as string;
-  const client = new pg.Client({ connectionString: testDatabaseUrl() });
-  await client.connect();
-  try {
-    const tables = await client.query<{ name: string }>(
-      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name",
-      [schema],
-    );
-    expect(tables.rows.map((t) => t.name)).toContain("traces");
-    const dumps = [];
-    for (const { name } of tables.rows) {
-      const rows = await client.query<{ row: string }>(
-        `SELECT t::text AS row FROM ${client.escapeIdentifier(schema)}.${client.escapeIdentifier(name)} t`,
-      );
-      dumps.push({ name: `table ${name}`, text: rows.rows.map((r) => r.row).join("\n") });
-    }
-    expect(dumps.find((d) => d.name === "table traces")?.text).not.toBe(""); // the dump does read the rows
-    return dumps;
-  } finally {
-    await client.end();
-  }
+  const tables = await schemaTables(dir);
+  expect(tables.map((t) => t.name)).toContain("traces");
+  const dumps = tables.map((t) => ({ name: `table ${t.name}`, text: t.rows.join("\n") }));
+  expect(dumps.find((d) => d.name === "table traces")?.text).not.toBe(""); // the dump does read the rows
+  return dumps;
 }
 
 describe("the LLM API key never appears in traces, logs or errors", () => {

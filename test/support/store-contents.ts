@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { onPostgres, schemaUrl, testDatabaseUrl } from "../support/test-store.js";
+import { onPostgres, schemaUrl, testDatabaseUrl } from "./test-store.js";
 
-/** Every row of every table in the data dir's PostgreSQL schema, each as its text form. */
-async function schemaRows(dir: string): Promise<string[]> {
+/** Every table of the data dir's PostgreSQL schema with each of its rows in text form. */
+export async function schemaTables(dir: string): Promise<{ name: string; rows: string[] }[]> {
   const { default: pg } = await import("pg");
   const schema = new URL(schemaUrl(dir)).searchParams.get("schema") as string;
   const client = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -13,16 +13,20 @@ async function schemaRows(dir: string): Promise<string[]> {
       "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY 1",
       [schema],
     );
-    const rows: string[] = [];
+    const out: { name: string; rows: string[] }[] = [];
     for (const { name } of tables.rows) {
-      const result = await client.query<{ row: string }>(`SELECT t::text AS row FROM "${schema}"."${name}" t`);
-      rows.push(...result.rows.map((r) => r.row));
+      const result = await client.query<{ row: string }>(
+        `SELECT t::text AS row FROM ${client.escapeIdentifier(schema)}.${client.escapeIdentifier(name)} t`,
+      );
+      out.push({ name, rows: result.rows.map((r) => r.row) });
     }
-    return rows;
+    return out;
   } finally {
     await client.end();
   }
 }
+
+const schemaRows = async (dir: string): Promise<string[]> => (await schemaTables(dir)).flatMap((table) => table.rows);
 
 /** All the data dir's store holds, as text: the SQLite database file's bytes, or on PostgreSQL every row of its schema. */
 export async function storeText(dir: string): Promise<string> {
